@@ -9,6 +9,8 @@
 namespace asicledger {
 namespace {
 
+bool g_minimalCost = false;
+
 void startSodium()
 {
     if (sodium_init() < 0)
@@ -32,6 +34,11 @@ bool PasswordHasher::verify(const std::string& storedHash, std::string_view pass
 {
     startSodium();
     return crypto_pwhash_str_verify(storedHash.c_str(), password.data(), password.size()) == 0;
+}
+
+void PasswordHasher::useMinimalCostForTests()
+{
+    g_minimalCost = true;
 }
 
 void PasswordHasher::requireAcceptable(std::string_view password)

@@ -13,6 +13,9 @@ public:
     static bool verify(const std::string& storedHash, std::string_view password);
     // Throws InvalidInput when a new password is too weak to accept.
     static void requireAcceptable(std::string_view password);
+    // Tests create many users; Argon2id at the interactive cost (64 MiB, ~0.1 s) per user would
+    // make the suite slow. Real programs never call this.
+    static void useMinimalCostForTests();
 };
 
 } // namespace asicledger

@@ -1,0 +1,1 @@
+#include "RateBook.hpp"
