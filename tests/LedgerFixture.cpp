@@ -3,7 +3,6 @@
 #include "EntityRegistry.hpp"
 #include "LedgerSetup.hpp"
 #include "PasswordHasher.hpp"
-#include "ShipmentImporter.hpp"
 #include "SiteRegistry.hpp"
 #include "UserDirectory.hpp"
 
@@ -69,11 +68,6 @@ std::string LedgerFixture::writeFile(const std::string& name, const std::string&
         std::filesystem::temp_directory_path() / fmt::format("asicledger-{}-{}", ::getpid(), name);
     std::ofstream(path, std::ios::binary) << contents;
     return path.string();
-}
-
-void LedgerFixture::importUnits(const std::string& csv)
-{
-    ShipmentImporter(*ledger).importCsv(finance, csv, /*dryRun=*/false);
 }
 
 std::string LedgerFixture::importHeader()
