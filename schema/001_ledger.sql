@@ -1,6 +1,7 @@
 -- The ledger's first schema: parties, customs declarations, units and their history, the five-year
 -- lock, early exits, the rate and policy tables, users and the hash-chained journal.
--- Dates are ISO text (YYYY-MM-DD); money is integer minor units; rates are basis points.
+-- Dates are ISO text (YYYY-MM-DD), checked with date(x, '+0 days') because plain date() lets
+-- 2024-02-30 through; money is integer minor units; rates are basis points.
 
 CREATE TABLE entity (
     id              INTEGER PRIMARY KEY,
@@ -23,10 +24,10 @@ CREATE TABLE site (
 CREATE TABLE shipment (
     id               INTEGER PRIMARY KEY,
     declaration_no   TEXT NOT NULL UNIQUE CHECK (length(declaration_no) > 0),
-    declaration_date TEXT NOT NULL CHECK (date(declaration_date) IS declaration_date),
+    declaration_date TEXT NOT NULL CHECK (date(declaration_date, '+0 days') IS declaration_date),
     route            TEXT NOT NULL CHECK (route IN ('air', 'rail', 'truck')),
-    dispatch_date    TEXT NOT NULL CHECK (date(dispatch_date) IS dispatch_date),
-    arrival_date     TEXT NOT NULL CHECK (date(arrival_date) IS arrival_date),
+    dispatch_date    TEXT NOT NULL CHECK (date(dispatch_date, '+0 days') IS dispatch_date),
+    arrival_date     TEXT NOT NULL CHECK (date(arrival_date, '+0 days') IS arrival_date),
     importer_id      INTEGER NOT NULL REFERENCES entity(id),
     CHECK (arrival_date >= dispatch_date)
 );
@@ -49,7 +50,7 @@ CREATE TABLE unit (
     status               TEXT NOT NULL DEFAULT 'running'
                          CHECK (status IN ('running', 'stopped', 'faulty', 'exported')),
     vat_rate_bp          INTEGER NOT NULL CHECK (vat_rate_bp >= 0),
-    exemption_start      TEXT CHECK (exemption_start IS NULL OR date(exemption_start) IS exemption_start),
+    exemption_start      TEXT CHECK (exemption_start IS NULL OR date(exemption_start, '+0 days') IS exemption_start),
     exemption_term_years INTEGER CHECK (exemption_term_years > 0),
     lock_end             TEXT,
     unlock_date          TEXT,
@@ -72,7 +73,7 @@ CREATE INDEX unit_by_status ON unit(status, unlock_date);
 CREATE TABLE unit_event (
     id          INTEGER PRIMARY KEY,
     unit_id     INTEGER NOT NULL REFERENCES unit(id),
-    event_date  TEXT NOT NULL CHECK (date(event_date) IS event_date),
+    event_date  TEXT NOT NULL CHECK (date(event_date, '+0 days') IS event_date),
     kind        TEXT NOT NULL CHECK (kind IN ('imported', 'sold', 'moved', 'exported', 'status',
                                               'note', 'beneficial_owner', 'exit_recorded',
                                               'exit_approved')),
@@ -85,7 +86,7 @@ CREATE INDEX unit_event_by_unit ON unit_event(unit_id, event_date, id);
 CREATE TABLE exit_payment (
     id            INTEGER PRIMARY KEY,
     unit_id       INTEGER NOT NULL REFERENCES unit(id),
-    payment_date  TEXT NOT NULL CHECK (date(payment_date) IS payment_date),
+    payment_date  TEXT NOT NULL CHECK (date(payment_date, '+0 days') IS payment_date),
     principal_tiyn INTEGER NOT NULL CHECK (principal_tiyn >= 0),
     penalty_tiyn  INTEGER NOT NULL CHECK (penalty_tiyn >= 0),
     total_tiyn    INTEGER NOT NULL CHECK (total_tiyn = principal_tiyn + penalty_tiyn),
@@ -101,7 +102,7 @@ CREATE INDEX exit_payment_pending ON exit_payment(unit_id) WHERE approved_by IS 
 -- National Bank of Kazakhstan base rate: in force from effective_from until the next row.
 CREATE TABLE base_rate (
     id             INTEGER PRIMARY KEY,
-    effective_from TEXT NOT NULL UNIQUE CHECK (date(effective_from) IS effective_from),
+    effective_from TEXT NOT NULL UNIQUE CHECK (date(effective_from, '+0 days') IS effective_from),
     rate_bp        INTEGER NOT NULL CHECK (rate_bp >= 0 AND rate_bp <= 100000),
     confirmed      INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
     note           TEXT NOT NULL DEFAULT ''
@@ -110,14 +111,14 @@ CREATE TABLE base_rate (
 -- Import VAT by declaration date.
 CREATE TABLE vat_rate (
     id             INTEGER PRIMARY KEY,
-    effective_from TEXT NOT NULL UNIQUE CHECK (date(effective_from) IS effective_from),
+    effective_from TEXT NOT NULL UNIQUE CHECK (date(effective_from, '+0 days') IS effective_from),
     rate_bp        INTEGER NOT NULL CHECK (rate_bp >= 0 AND rate_bp <= 10000)
 );
 
 -- How the early-exit penalty accrues: multiplier of the base rate, day count, first accrual day.
 CREATE TABLE exit_policy (
     id             INTEGER PRIMARY KEY,
-    effective_from TEXT NOT NULL UNIQUE CHECK (date(effective_from) IS effective_from),
+    effective_from TEXT NOT NULL UNIQUE CHECK (date(effective_from, '+0 days') IS effective_from),
     multiplier_num INTEGER NOT NULL CHECK (multiplier_num > 0),
     multiplier_den INTEGER NOT NULL CHECK (multiplier_den > 0),
     day_count      INTEGER NOT NULL CHECK (day_count > 0),
