@@ -78,9 +78,15 @@ CREATE TABLE unit_event (
                                               'note', 'beneficial_owner', 'exit_recorded',
                                               'exit_approved')),
     detail      TEXT NOT NULL DEFAULT '',
-    journal_seq INTEGER NOT NULL
+    journal_seq INTEGER NOT NULL,
+    -- The unit's placement after this event, so "where was it, whose was it, on day D" (inspections,
+    -- the register as of a date) is one indexed lookup rather than a replay of the journal.
+    site_id        INTEGER REFERENCES site(id),
+    legal_owner_id INTEGER REFERENCES entity(id),
+    status         TEXT CHECK (status IS NULL OR status IN ('running', 'stopped', 'faulty', 'exported'))
 );
 CREATE INDEX unit_event_by_unit ON unit_event(unit_id, event_date, id);
+CREATE INDEX unit_event_by_site ON unit_event(site_id, event_date) WHERE site_id IS NOT NULL;
 
 -- An early exit: the exempted VAT and penalty paid, waiting for or holding a manager's approval.
 CREATE TABLE exit_payment (
