@@ -1,1 +1,385 @@
 #include "ShipmentImporter.hpp"
+
+#include "AccessPolicy.hpp"
+#include "CsvReader.hpp"
+#include "ExactArithmetic.hpp"
+#include "ImportColumns.hpp"
+#include "ImportDeclarations.hpp"
+#include "ImportRowReader.hpp"
+#include "Ledger.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <set>
+
+namespace asicledger {
+namespace {
+
+constexpr std::size_t kProgressEvery = 1024;
+constexpr std::size_t kProblemsInMessage = 20;
+
+std::string refusalText(const std::vector<ImportProblem>& problems)
+{
+    std::set<std::size_t> lines;
+    for (const auto& problem : problems)
+        lines.insert(problem.line);
+    std::string text = fmt::format(
+        "the file was not imported, nothing was written: {} problem{} on {} line{}. Fix them "
+        "and import the whole file again.",
+        problems.size(), problems.size() == 1 ? "" : "s", lines.size(),
+        lines.size() == 1 ? "" : "s");
+    for (std::size_t i = 0; i < problems.size() && i < kProblemsInMessage; ++i) {
+        const auto& problem = problems[i];
+        text += fmt::format("\n  line {}{}{}: {}", problem.line, problem.column.empty() ? "" : ", ",
+                            problem.column, problem.message);
+    }
+    if (problems.size() > kProblemsInMessage)
+        text += fmt::format("\n  ... and {} more", problems.size() - kProblemsInMessage);
+    return text;
+}
+
+// "1 200": counts grouped as a clerk reads them.
+std::string grouped(std::size_t count)
+{
+    return formatMinorUnits(static_cast<std::int64_t>(count), 0);
+}
+
+// What the five-year lock and the VAT of one unit come to.
+struct UnitTerms
+{
+    std::optional<LockTerm> lock;
+    std::int64_t vatExemptedTiyn = 0;
+};
+
+UnitTerms termsOf(const ImportedUnit& unit, const ImportDeclaration& declaration)
+{
+    UnitTerms terms;
+    if (!unit.exemptionStart)
+        return terms;
+    terms.lock.emplace(*unit.exemptionStart, unit.termYears);
+    terms.vatExemptedTiyn =
+        roundHalfAwayFromZero(BigInt(unit.customsTiyn) * declaration.vatRateBp, BigInt(10'000));
+    return terms;
+}
+
+// One import from the first byte to the last row written. Validation and writing share the
+// resolved rows, so the file is read once.
+class ImportRun
+{
+public:
+    ImportRun(Ledger& ledger, const ShipmentImporter::Progress& progress)
+        : m_ledger(ledger), m_progress(progress)
+    {}
+
+    // Reads and checks the whole file; throws ImportRefused listing every problem.
+    void validate(std::string_view bytes);
+    ImportSummary summarise(bool dryRun) const;
+    void write(ChangeSet& changes, const ImportSummary& summary);
+
+private:
+    void onRecord(CsvRecord&& record);
+    void report(std::size_t done, std::size_t total) const
+    {
+        if (m_progress)
+            m_progress(done, std::max(done, total));
+    }
+    [[noreturn]] void refuse();
+    std::string eventDetail(const ImportedUnit& unit, const ImportDeclaration& declaration,
+                            const UnitTerms& terms) const;
+
+    Ledger& m_ledger;
+    const ShipmentImporter::Progress& m_progress;
+    std::vector<ImportProblem> m_problems;
+    std::vector<ImportWarning> m_warnings;
+    std::optional<ImportColumns> m_columns;
+    std::unique_ptr<ImportRowReader> m_rows;
+    std::unique_ptr<ImportDeclarations> m_declarations;
+    std::vector<ImportedUnit> m_units;
+    ImportedUnit m_unit;       // the row being read, reused
+    ShipmentFields m_shipment; // its shipment fields, reused
+    std::size_t m_rowCount = 0;
+    std::size_t m_estimatedRows = 0;
+    char m_separator = ',';
+    std::exception_ptr m_failure; // an error raised inside the CSV library's callback
+};
+
+void ImportRun::validate(std::string_view bytes)
+{
+    const auto lines = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    m_estimatedRows = lines > 0 ? lines - 1 : 0;
+    m_units.reserve(std::min<std::size_t>(m_estimatedRows + 1, 1'000'000));
+    try {
+        m_separator = CsvReader::read(bytes, [this](CsvRecord&& record) {
+            // Nothing may be thrown through libcsv's C frames: keep it and rethrow below.
+            try {
+                onRecord(std::move(record));
+            } catch (...) {
+                m_failure = std::current_exception();
+            }
+        });
+    } catch (const CsvError& error) {
+        std::string message = error.what();
+        const auto prefix = fmt::format("line {}: ", error.line());
+        if (message.rfind(prefix, 0) == 0)
+            message.erase(0, prefix.size());
+        m_problems.push_back({error.line(), "", message});
+    }
+    if (m_failure)
+        std::rethrow_exception(m_failure);
+
+    if (!m_columns)
+        m_problems.push_back({1, "",
+                              "the file is empty: it needs a header row naming the columns "
+                              "and one row per unit"});
+    else if (m_problems.empty() && m_rowCount == 0)
+        m_problems.push_back({1, "",
+                              "the file has a header but no units: add one row per unit "
+                              "below the header"});
+    if (m_declarations)
+        m_declarations->finish(m_warnings);
+    if (!m_problems.empty())
+        refuse();
+    report(m_rowCount, m_rowCount);
+}
+
+void ImportRun::onRecord(CsvRecord&& record)
+{
+    if (m_failure)
+        return;
+    if (!m_columns) {
+        m_columns = ImportColumns::match(record, m_problems, m_warnings);
+        if (m_problems.empty()) {
+            m_rows = std::make_unique<ImportRowReader>(m_ledger, *m_columns, m_problems);
+            m_declarations =
+                std::make_unique<ImportDeclarations>(m_ledger, *m_columns, *m_rows, m_problems);
+        }
+        return;
+    }
+    if (!m_rows)
+        return; // the header is refused: its rows cannot be read
+    ++m_rowCount;
+    const bool good = m_rows->read(record, m_unit, m_shipment);
+    if (!m_shipment.declarationNo.empty())
+        m_unit.declaration = m_declarations->add(record.line, m_shipment);
+    // Once the file is refused its rows need checking, not keeping.
+    if (good && m_problems.empty())
+        m_units.push_back(std::move(m_unit));
+    if (m_rowCount % kProgressEvery == 0)
+        report(m_rowCount, m_estimatedRows);
+}
+
+void ImportRun::refuse()
+{
+    std::stable_sort(
+        m_problems.begin(), m_problems.end(),
+        [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
+    throw ImportRefused(std::move(m_problems));
+}
+
+ImportSummary ImportRun::summarise(bool dryRun) const
+{
+    ImportSummary summary;
+    summary.dryRun = dryRun;
+    summary.separator = m_separator;
+    summary.columns = m_columns->matches();
+    summary.units = m_units.size();
+    const auto& declarations = m_declarations->all();
+    for (const auto& declaration : declarations)
+        summary.declarations.push_back(declaration.number);
+    for (const auto& unit : m_units) {
+        summary.customsValue += Tiyn(unit.customsTiyn);
+        const auto terms = termsOf(unit, declarations[unit.declaration]);
+        if (!terms.lock)
+            continue;
+        ++summary.exemptUnits;
+        summary.vatExempted += Tiyn(terms.vatExemptedTiyn);
+        const auto unlock = terms.lock->unlockDate();
+        if (!summary.earliestUnlock || unlock < *summary.earliestUnlock)
+            summary.earliestUnlock = unlock;
+        if (!summary.latestUnlock || unlock > *summary.latestUnlock)
+            summary.latestUnlock = unlock;
+    }
+    summary.warnings = m_warnings;
+    std::stable_sort(
+        summary.warnings.begin(), summary.warnings.end(),
+        [](const ImportWarning& a, const ImportWarning& b) { return a.line < b.line; });
+    return summary;
+}
+
+std::string ImportRun::eventDetail(const ImportedUnit& unit, const ImportDeclaration& declaration,
+                                   const UnitTerms& terms) const
+{
+    std::string detail =
+        fmt::format("imported under declaration {} by {}; legal owner {}", declaration.number,
+                    toText(*declaration.route.value), m_rows->entity(unit.legalOwnerId).name);
+    if (unit.beneficialOwnerId)
+        detail += fmt::format("; beneficial owner {}", m_rows->entity(unit.beneficialOwnerId).name);
+    detail += fmt::format("; site {}", m_rows->siteName(unit.siteId));
+    if (terms.lock)
+        detail += fmt::format("; exempt from {}, unlocks {}", isoDate(terms.lock->start()),
+                              isoDate(terms.lock->unlockDate()));
+    else
+        detail += "; VAT paid at import, no lock";
+    return detail;
+}
+
+void ImportRun::write(ChangeSet& changes, const ImportSummary& summary)
+{
+    auto& declarations = m_declarations->all();
+    for (auto& declaration : declarations) {
+        if (declaration.shipmentId)
+            continue;
+        declaration.shipmentId = changes.insert(
+            "shipment", {{"declaration_no", declaration.number},
+                         {"declaration_date", isoDate(*declaration.declarationDate.value)},
+                         {"route", std::string(toText(*declaration.route.value))},
+                         {"dispatch_date", isoDate(*declaration.dispatchDate.value)},
+                         {"arrival_date", isoDate(*declaration.arrivalDate.value)},
+                         {"importer_id", *declaration.importerId.value}});
+    }
+
+    // The column names are built once; each unit only sets the values.
+    Row unitRow{{"serial", {}},
+                {"shipment_id", {}},
+                {"manufacturer", {}},
+                {"model", {}},
+                {"hashrate_ghs", {}},
+                {"power_w", {}},
+                {"customs_value_tiyn", {}},
+                {"customs_currency", {}},
+                {"customs_value_minor", {}},
+                {"fx_rate", {}},
+                {"legal_owner_id", {}},
+                {"beneficial_owner_id", {}},
+                {"site_id", {}},
+                {"status", std::string(toText(UnitStatus::Running))},
+                {"vat_rate_bp", {}},
+                {"exemption_start", {}},
+                {"exemption_term_years", {}},
+                {"lock_end", {}},
+                {"unlock_date", {}},
+                {"vat_exempted_tiyn", {}},
+                {"released_on", nullptr}};
+    Row eventRow{{"unit_id", {}},
+                 {"event_date", {}},
+                 {"kind", std::string("imported")},
+                 {"detail", {}},
+                 {"journal_seq", changes.journalSeq()},
+                 // Where the unit stands after its import: inspections and the register as of a
+                 // date read placement from the events.
+                 {"site_id", {}},
+                 {"legal_owner_id", {}},
+                 {"status", std::string(toText(UnitStatus::Running))}};
+    const auto optional = [](bool present, auto value) {
+        return present ? SqlValue(std::move(value)) : SqlValue(nullptr);
+    };
+
+    std::size_t done = 0;
+    for (const auto& unit : m_units) {
+        const auto& declaration = declarations[unit.declaration];
+        const auto terms = termsOf(unit, declaration);
+        const bool exempt = terms.lock.has_value();
+        unitRow[0].value = unit.serial;
+        unitRow[1].value = *declaration.shipmentId;
+        unitRow[2].value = *unit.manufacturer;
+        unitRow[3].value = *unit.model;
+        unitRow[4].value = unit.hashrateGhs;
+        unitRow[5].value = unit.powerW;
+        unitRow[6].value = unit.customsTiyn;
+        unitRow[7].value = unit.currency;
+        unitRow[8].value = unit.customsMinor;
+        unitRow[9].value = optional(!unit.fxRate.empty(), unit.fxRate);
+        unitRow[10].value = unit.legalOwnerId;
+        unitRow[11].value = optional(unit.beneficialOwnerId != 0, unit.beneficialOwnerId);
+        unitRow[12].value = unit.siteId;
+        unitRow[14].value = std::int64_t{declaration.vatRateBp};
+        unitRow[15].value = optional(exempt, exempt ? isoDate(terms.lock->start()) : "");
+        unitRow[16].value = optional(exempt, std::int64_t{unit.termYears});
+        unitRow[17].value = optional(exempt, exempt ? isoDate(terms.lock->lockEnd()) : "");
+        unitRow[18].value = optional(exempt, exempt ? isoDate(terms.lock->unlockDate()) : "");
+        unitRow[19].value = optional(exempt, terms.vatExemptedTiyn);
+        const auto unitId = changes.insert("unit", unitRow);
+
+        eventRow[0].value = unitId;
+        eventRow[1].value = isoDate(*declaration.arrivalDate.value);
+        eventRow[3].value = eventDetail(unit, declaration, terms);
+        eventRow[5].value = unit.siteId;
+        eventRow[6].value = unit.legalOwnerId;
+        changes.insert("unit_event", eventRow);
+        if (++done % kProgressEvery == 0)
+            report(done, m_units.size());
+    }
+    report(done, m_units.size());
+
+    std::vector<std::string_view> shown;
+    for (std::size_t i = 0; i < summary.declarations.size() && i < 3; ++i)
+        shown.push_back(summary.declarations[i]);
+    std::string sentence =
+        fmt::format("imported {} unit{} under {} declaration{} ({}{})", grouped(summary.units),
+                    summary.units == 1 ? "" : "s", grouped(summary.declarations.size()),
+                    summary.declarations.size() == 1 ? "" : "s", fmt::join(shown, ", "),
+                    summary.declarations.size() > shown.size()
+                        ? fmt::format(" and {} more", summary.declarations.size() - shown.size())
+                        : "");
+    if (summary.exemptUnits > 0)
+        sentence += fmt::format(": {} VAT-exempt (VAT exempted {} KZT, unlocking {} to {})",
+                                grouped(summary.exemptUnits), formatTenge(summary.vatExempted),
+                                isoDate(*summary.earliestUnlock), isoDate(*summary.latestUnlock));
+    if (summary.exemptUnits < summary.units)
+        sentence += fmt::format("{} {} with VAT paid", summary.exemptUnits > 0 ? "," : ":",
+                                grouped(summary.units - summary.exemptUnits));
+    sentence += fmt::format("; customs value {} KZT", formatTenge(summary.customsValue));
+    changes.setSummary(std::move(sentence));
+}
+
+} // namespace
+
+ImportRefused::ImportRefused(std::vector<ImportProblem> problems)
+    : InvalidInput(refusalText(problems)), m_problems(std::move(problems))
+{}
+
+const std::vector<std::string>& ShipmentImporter::canonicalColumns()
+{
+    static const std::vector<std::string> columns = [] {
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < kCanonicalColumnCount; ++i)
+            names.emplace_back(ImportColumns::name(static_cast<ImportColumn>(i)));
+        return names;
+    }();
+    return columns;
+}
+
+ImportSummary ShipmentImporter::importCsv(const Actor& actor, std::string_view bytes, bool dryRun,
+                                          const Progress& progress)
+{
+    constexpr std::string_view kWhat = "importing units";
+    // A clerk without the right learns it before waiting for a large file to be checked.
+    if (!dryRun)
+        AccessPolicy::require(actor, Permission::RecordFinance, kWhat);
+    ImportRun run(m_ledger, progress);
+    if (dryRun) {
+        run.validate(bytes);
+        return run.summarise(true);
+    }
+    // Checked inside the write's transaction, so no other writer can slip in a serial or a
+    // declaration between the check and the insert.
+    return m_ledger.write(actor, Permission::RecordFinance, kWhat, "import",
+                          [&](ChangeSet& changes) {
+                              run.validate(bytes);
+                              auto summary = run.summarise(false);
+                              run.write(changes, summary);
+                              summary.journalSeq = changes.journalSeq();
+                              return summary;
+                          });
+}
+
+ImportSummary ShipmentImporter::importFile(const Actor& actor, const std::string& path, bool dryRun,
+                                           const Progress& progress)
+{
+    const auto bytes = CsvReader::loadFile(path);
+    return importCsv(actor, bytes, dryRun, progress);
+}
+
+} // namespace asicledger
