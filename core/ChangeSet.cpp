@@ -17,19 +17,12 @@ nlohmann::json toJson(const SqlValue& value)
     return nullptr;
 }
 
-// Columns whose value the journal must not show to every reader: it holds their SHA-256 instead,
-// which `verify` can still check.
-bool isSecret(const std::string& column)
-{
-    return column == "password_hash";
-}
-
 nlohmann::json toJson(const Row& row)
 {
     auto object = nlohmann::json::object();
     for (const auto& column : row) {
         const auto* text = std::get_if<std::string>(&column.value);
-        if (text && isSecret(column.name))
+        if (text && ChangeSet::isSecret(column.name))
             object[column.name] = ChangeSet::secretImage(*text);
         else
             object[column.name] = toJson(column.value);
@@ -124,6 +117,13 @@ void ChangeSet::update(const std::string& table, std::int64_t id, const Row& cha
                          {"before", toJson(before)},
                          {"after", toJson(changes)}};
     m_images += (m_count++ ? ",\n" : "\n") + image.dump();
+}
+
+// The journal must not show these to every reader: it holds their SHA-256 instead, which `verify`
+// can still check.
+bool ChangeSet::isSecret(const std::string& column)
+{
+    return column == "password_hash";
 }
 
 std::string ChangeSet::secretImage(const std::string& value)

@@ -51,6 +51,8 @@ public:
     bool isEmpty() const { return m_count == 0; }
     // How a secret column (a password hash) appears in the journal: "sha256:<hex>".
     static std::string secretImage(const std::string& value);
+    // Columns whose value the journal holds only as secretImage (password hashes).
+    static bool isSecret(const std::string& column);
 
 private:
     SQLite::Statement& prepared(const std::string& sql);

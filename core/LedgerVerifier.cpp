@@ -1,1 +1,250 @@
 #include "LedgerVerifier.hpp"
+
+#include "EmbeddedText.hpp"
+#include "Ledger.hpp"
+#include "LedgerError.hpp"
+#include "ReplayedState.hpp"
+#include "SchemaMigrator.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <algorithm>
+#include <fmt/format.h>
+#include <regex>
+
+namespace asicledger {
+namespace {
+
+// A person reads the first failures; past these, the rest are only counted.
+constexpr std::size_t kReportedFailures = 20;
+constexpr std::int64_t kProgressEvery = 4096;
+
+// The failures found so far, capped for a person to read.
+class FailureList
+{
+public:
+    explicit FailureList(VerificationResult& result) : m_result(result) {}
+    void add(std::string message)
+    {
+        m_result.ok = false;
+        if (m_result.failures.size() < kReportedFailures)
+            m_result.failures.push_back(std::move(message));
+        else
+            ++m_unreported;
+    }
+    void addUnreported(std::int64_t count)
+    {
+        if (count > 0)
+            m_result.ok = false;
+        m_unreported += count;
+    }
+    std::size_t room() const { return kReportedFailures - m_result.failures.size(); }
+    void finish()
+    {
+        if (m_unreported > 0)
+            m_result.failures.push_back(
+                fmt::format("… and {} more failures not listed", m_unreported));
+    }
+
+private:
+    VerificationResult& m_result;
+    std::int64_t m_unreported = 0;
+};
+
+std::string upper(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return text;
+}
+
+// A trigger of the schema that refuses UPDATE or DELETE on a history table.
+struct AppendOnlyGuard
+{
+    std::string name;
+    std::string event; // UPDATE or DELETE
+    std::string table;
+    std::string sql; // as the migration created it
+};
+
+std::string collapsedBlanks(std::string_view text)
+{
+    std::string result;
+    for (char c : text) {
+        const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (!blank)
+            result += c;
+        else if (!result.empty() && result.back() != ' ')
+            result += ' ';
+    }
+    while (!result.empty() && result.back() == ' ')
+        result.pop_back();
+    return result;
+}
+
+// The guards the ledger's migrations create (and do not drop again), up to its schema version:
+// read from the migrations themselves, so a guard added by a later migration is checked too.
+std::vector<AppendOnlyGuard> expectedGuards(int schemaVersion)
+{
+    static const std::regex statement(
+        R"((CREATE\s+TRIGGER\s+(\w+)\s+BEFORE\s+(UPDATE|DELETE)\s+ON\s+(\w+)[\s\S]*?\bEND\b)|(DROP\s+TRIGGER\s+(IF\s+EXISTS\s+)?(\w+)))",
+        std::regex::icase);
+    std::vector<AppendOnlyGuard> guards;
+    const auto& migrations = schemaMigrations();
+    for (int i = 0; i < schemaVersion && i < static_cast<int>(migrations.size()); ++i) {
+        const std::string text(migrations[i].text);
+        for (std::sregex_iterator match(text.begin(), text.end(), statement), end; match != end;
+             ++match) {
+            const auto dropped = (*match)[7].str();
+            std::erase_if(guards, [&](const AppendOnlyGuard& guard) {
+                return guard.name == (dropped.empty() ? (*match)[2].str() : dropped);
+            });
+            if (dropped.empty() &&
+                upper((*match)[1].str()).find("RAISE(ABORT") != std::string::npos)
+                guards.push_back({(*match)[2], upper((*match)[3]), (*match)[4], (*match)[1]});
+        }
+    }
+    return guards;
+}
+
+// The triggers that refuse edits of history must still be there, exactly as created.
+void checkGuards(SQLite::Database& db, FailureList& failures)
+{
+    const auto guards = expectedGuards(SchemaMigrator::currentVersion(db));
+    SQLite::Statement query(db,
+                            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
+    for (const auto& guard : guards) {
+        query.reset();
+        query.bind(1, guard.name);
+        if (!query.executeStep())
+            failures.add(fmt::format("the append-only guard {} has been dropped: {} rows can be "
+                                     "{} without a trace",
+                                     guard.name, guard.table,
+                                     guard.event == "UPDATE" ? "changed" : "deleted"));
+        else if (collapsedBlanks(query.getColumn(0).getString()) != collapsedBlanks(guard.sql))
+            failures.add(fmt::format("the append-only guard {} has been altered: it is no longer "
+                                     "the trigger the schema created to refuse every {} of {} "
+                                     "rows",
+                                     guard.name, guard.event, guard.table));
+    }
+}
+
+JournalEntry readEntry(SQLite::Statement& query)
+{
+    JournalEntry entry;
+    entry.seq = query.getColumn(0).getInt64();
+    entry.recordedAt = query.getColumn(1).getString();
+    entry.userName = query.getColumn(2).getString();
+    entry.action = query.getColumn(3).getString();
+    entry.summary = query.getColumn(4).getString();
+    entry.reason = query.getColumn(5).getString();
+    entry.changes = query.getColumn(6).getString();
+    entry.prevHash = query.getColumn(7).getString();
+    entry.hash = query.getColumn(8).getString();
+    return entry;
+}
+
+} // namespace
+
+JournalHead LedgerVerifier::parseHead(const std::string& text)
+{
+    const auto colon = text.find(':');
+    const auto bad = [&] {
+        return InvalidInput(fmt::format(
+            "'{}' is not a journal fingerprint: write it as SEQ:HASH, the entry number and its "
+            "64-digit hash, exactly as 'asicledger journal head' prints it",
+            text));
+    };
+    if (colon == std::string::npos || colon == 0 || colon > 18)
+        throw bad();
+    const auto seqText = text.substr(0, colon);
+    auto hash = text.substr(colon + 1);
+    std::transform(hash.begin(), hash.end(), hash.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+    if (!std::all_of(seqText.begin(), seqText.end(), isDigit) || hash.size() != 64 ||
+        !std::all_of(hash.begin(), hash.end(),
+                     [&](char c) { return isDigit(c) || (c >= 'a' && c <= 'f'); }))
+        throw bad();
+    JournalHead head{std::stoll(seqText), hash};
+    if (head.seq < 1)
+        throw bad();
+    return head;
+}
+
+VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expectedHead,
+                                          const Progress& progress)
+{
+    VerificationResult result;
+    result.head = {0, Journal::genesisHash()};
+    FailureList failures(result);
+    auto& db = m_ledger.db();
+    // One read transaction: every pass sees the same snapshot while others keep writing.
+    SQLite::Transaction snapshot(db);
+
+    ReplayedState state(db, [&](std::string message) { failures.add(std::move(message)); });
+    const auto entries = db.execAndGet("SELECT count(*) FROM journal").getInt64();
+    const auto total = entries + state.storedRowCount();
+    std::int64_t done = 0;
+    const auto tick = [&] {
+        if (progress && ++done % kProgressEvery == 0)
+            progress(done, total);
+    };
+
+    SQLite::Statement journal(db, "SELECT seq, recorded_at, user_name, action, summary, reason, "
+                                  "changes, prev_hash, hash FROM journal ORDER BY seq");
+    bool headSeen = false;
+    while (journal.executeStep()) {
+        const auto entry = readEntry(journal);
+        const auto& previous = result.head;
+        if (entry.seq != previous.seq + 1)
+            failures.add(entry.seq > previous.seq + 1
+                             ? fmt::format("journal {} missing: the journal jumps from entry {} "
+                                           "to {} — entries were deleted",
+                                           entry.seq == previous.seq + 2
+                                               ? fmt::format("entry {} is", previous.seq + 1)
+                                               : fmt::format("entries {} to {} are",
+                                                             previous.seq + 1, entry.seq - 1),
+                                           previous.seq, entry.seq)
+                             : fmt::format("{}: it is out of sequence after entry {}",
+                                           entryLabel(entry), previous.seq));
+        else if (entry.prevHash != previous.hash)
+            failures.add(fmt::format("{}: it does not follow entry {} (its link to the previous "
+                                     "hash is broken) — entries were removed, inserted, "
+                                     "reordered or rewritten before it",
+                                     entryLabel(entry), previous.seq));
+        if (Journal::entryHash(entry) != entry.hash)
+            failures.add(fmt::format("{}: its hash does not match its contents — the entry was "
+                                     "edited after it was written",
+                                     entryLabel(entry)));
+        if (expectedHead && entry.seq == expectedHead->seq) {
+            headSeen = true;
+            if (entry.hash != expectedHead->hash)
+                failures.add(fmt::format(
+                    "the journal no longer extends the fingerprint {} written down earlier: "
+                    "entry {} now has another hash, so it or an entry before it was rewritten "
+                    "and the chain hashed again",
+                    expectedHead->text(), expectedHead->seq));
+        }
+        state.apply(entry);
+        result.head = {entry.seq, entry.hash};
+        ++result.entriesChecked;
+        tick();
+    }
+    if (expectedHead && !headSeen)
+        failures.add(fmt::format("the journal no longer extends the fingerprint {} written down "
+                                 "earlier: it has no entry {} (it ends at entry {}) — entries "
+                                 "were removed",
+                                 expectedHead->text(), expectedHead->seq, result.head.seq));
+
+    checkGuards(db, failures);
+    failures.addUnreported(state.compare(failures.room(), tick));
+    result.rowsChecked = state.rowsChecked();
+    snapshot.commit();
+    failures.finish();
+    if (progress)
+        progress(total, total);
+    return result;
+}
+
+} // namespace asicledger
