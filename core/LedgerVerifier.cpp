@@ -4,6 +4,7 @@
 #include "Ledger.hpp"
 #include "LedgerError.hpp"
 #include "ReplayedState.hpp"
+#include "RowImages.hpp"
 #include "SchemaMigrator.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -207,16 +208,16 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
                                                              previous.seq + 1, entry.seq - 1),
                                            previous.seq, entry.seq)
                              : fmt::format("{}: it is out of sequence after entry {}",
-                                           entryLabel(entry), previous.seq));
+                                           RowImages::describe(entry), previous.seq));
         else if (entry.prevHash != previous.hash)
             failures.add(fmt::format("{}: it does not follow entry {} (its link to the previous "
                                      "hash is broken) — entries were removed, inserted, "
                                      "reordered or rewritten before it",
-                                     entryLabel(entry), previous.seq));
+                                     RowImages::describe(entry), previous.seq));
         if (Journal::entryHash(entry) != entry.hash)
             failures.add(fmt::format("{}: its hash does not match its contents — the entry was "
                                      "edited after it was written",
-                                     entryLabel(entry)));
+                                     RowImages::describe(entry)));
         if (expectedHead && entry.seq == expectedHead->seq) {
             headSeen = true;
             if (entry.hash != expectedHead->hash)
