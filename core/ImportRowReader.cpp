@@ -7,6 +7,7 @@
 #include "PlainText.hpp"
 #include "Serial.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace asicledger {
@@ -42,11 +43,13 @@ BigInt powerOfTen(int exponent)
 } // namespace
 
 ImportRowReader::ImportRowReader(Ledger& ledger, const ImportColumns& columns,
-                                 std::vector<ImportProblem>& problems)
+                                 std::vector<ImportProblem>& problems, std::size_t expectedRows)
     : m_ledger(ledger), m_columns(columns), m_problems(problems), m_today(ledger.today()),
       m_serialInLedger(
           std::make_unique<SQLite::Statement>(ledger.db(), "SELECT 1 FROM unit WHERE serial = ?"))
-{}
+{
+    m_serialLines.reserve(std::min<std::size_t>(expectedRows, 2'000'000));
+}
 
 ImportRowReader::~ImportRowReader() = default;
 

@@ -61,8 +61,9 @@ struct ShipmentFields
 class ImportRowReader
 {
 public:
+    // `expectedRows` sizes the in-file serial index up front (it may be a guess).
     ImportRowReader(Ledger& ledger, const ImportColumns& columns,
-                    std::vector<ImportProblem>& problems);
+                    std::vector<ImportProblem>& problems, std::size_t expectedRows = 0);
     ~ImportRowReader();
 
     // Reads one data row into `unit` and `shipment` as far as its cells allow. Returns false if

@@ -8,6 +8,7 @@
 #include "ImportRowReader.hpp"
 #include "Ledger.hpp"
 
+#include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <exception>
 #include <fmt/format.h>
@@ -86,8 +87,16 @@ private:
             m_progress(done, std::max(done, total));
     }
     [[noreturn]] void refuse();
-    std::string eventDetail(const ImportedUnit& unit, const ImportDeclaration& declaration,
-                            const UnitTerms& terms) const;
+    // A unit's lock dates as stored; kept while consecutive units share their exemption start,
+    // as the units of a shipment usually do, so 100,000 rows do not format 300,000 dates.
+    struct LockText
+    {
+        Date from;
+        int years = 0;
+        std::string start, lockEnd, unlockDate;
+    };
+    std::string eventDetail(const ImportedUnit& unit, const std::string& prefix,
+                            const LockText* lock) const;
 
     Ledger& m_ledger;
     const ShipmentImporter::Progress& m_progress;
@@ -151,7 +160,8 @@ void ImportRun::onRecord(CsvRecord&& record)
     if (!m_columns) {
         m_columns = ImportColumns::match(record, m_problems, m_warnings);
         if (m_problems.empty()) {
-            m_rows = std::make_unique<ImportRowReader>(m_ledger, *m_columns, m_problems);
+            m_rows = std::make_unique<ImportRowReader>(m_ledger, *m_columns, m_problems,
+                                                       m_estimatedRows);
             m_declarations =
                 std::make_unique<ImportDeclarations>(m_ledger, *m_columns, *m_rows, m_problems);
         }
@@ -208,20 +218,26 @@ ImportSummary ImportRun::summarise(bool dryRun) const
     return summary;
 }
 
-std::string ImportRun::eventDetail(const ImportedUnit& unit, const ImportDeclaration& declaration,
-                                   const UnitTerms& terms) const
+std::string ImportRun::eventDetail(const ImportedUnit& unit, const std::string& prefix,
+                                   const LockText* lock) const
 {
-    std::string detail =
-        fmt::format("imported under declaration {} by {}; legal owner {}", declaration.number,
-                    toText(*declaration.route.value), m_rows->entity(unit.legalOwnerId).name);
-    if (unit.beneficialOwnerId)
-        detail += fmt::format("; beneficial owner {}", m_rows->entity(unit.beneficialOwnerId).name);
-    detail += fmt::format("; site {}", m_rows->siteName(unit.siteId));
-    if (terms.lock)
-        detail += fmt::format("; exempt from {}, unlocks {}", isoDate(terms.lock->start()),
-                              isoDate(terms.lock->unlockDate()));
-    else
+    std::string detail = prefix;
+    detail += "; legal owner ";
+    detail += m_rows->entity(unit.legalOwnerId).name;
+    if (unit.beneficialOwnerId) {
+        detail += "; beneficial owner ";
+        detail += m_rows->entity(unit.beneficialOwnerId).name;
+    }
+    detail += "; site ";
+    detail += m_rows->siteName(unit.siteId);
+    if (lock) {
+        detail += "; exempt from ";
+        detail += lock->start;
+        detail += ", unlocks ";
+        detail += lock->unlockDate;
+    } else {
         detail += "; VAT paid at import, no lock";
+    }
     return detail;
 }
 
@@ -276,11 +292,24 @@ void ImportRun::write(ChangeSet& changes, const ImportSummary& summary)
         return present ? SqlValue(std::move(value)) : SqlValue(nullptr);
     };
 
+    std::vector<std::string> arrivals;
+    std::vector<std::string> detailPrefixes;
+    for (const auto& declaration : declarations) {
+        arrivals.push_back(isoDate(*declaration.arrivalDate.value));
+        detailPrefixes.push_back(fmt::format("imported under declaration {} by {}",
+                                             declaration.number, toText(*declaration.route.value)));
+    }
+    LockText lock;
+
     std::size_t done = 0;
     for (const auto& unit : m_units) {
         const auto& declaration = declarations[unit.declaration];
         const auto terms = termsOf(unit, declaration);
         const bool exempt = terms.lock.has_value();
+        if (exempt && (lock.years != unit.termYears || lock.from != terms.lock->start())) {
+            lock = {terms.lock->start(), unit.termYears, isoDate(terms.lock->start()),
+                    isoDate(terms.lock->lockEnd()), isoDate(terms.lock->unlockDate())};
+        }
         unitRow[0].value = unit.serial;
         unitRow[1].value = *declaration.shipmentId;
         unitRow[2].value = *unit.manufacturer;
@@ -295,16 +324,17 @@ void ImportRun::write(ChangeSet& changes, const ImportSummary& summary)
         unitRow[11].value = optional(unit.beneficialOwnerId != 0, unit.beneficialOwnerId);
         unitRow[12].value = unit.siteId;
         unitRow[14].value = std::int64_t{declaration.vatRateBp};
-        unitRow[15].value = optional(exempt, exempt ? isoDate(terms.lock->start()) : "");
+        unitRow[15].value = optional(exempt, lock.start);
         unitRow[16].value = optional(exempt, std::int64_t{unit.termYears});
-        unitRow[17].value = optional(exempt, exempt ? isoDate(terms.lock->lockEnd()) : "");
-        unitRow[18].value = optional(exempt, exempt ? isoDate(terms.lock->unlockDate()) : "");
+        unitRow[17].value = optional(exempt, lock.lockEnd);
+        unitRow[18].value = optional(exempt, lock.unlockDate);
         unitRow[19].value = optional(exempt, terms.vatExemptedTiyn);
         const auto unitId = changes.insert("unit", unitRow);
 
         eventRow[0].value = unitId;
-        eventRow[1].value = isoDate(*declaration.arrivalDate.value);
-        eventRow[3].value = eventDetail(unit, declaration, terms);
+        eventRow[1].value = arrivals[unit.declaration];
+        eventRow[3].value =
+            eventDetail(unit, detailPrefixes[unit.declaration], exempt ? &lock : nullptr);
         eventRow[5].value = unit.siteId;
         eventRow[6].value = unit.legalOwnerId;
         changes.insert("unit_event", eventRow);
@@ -323,10 +353,13 @@ void ImportRun::write(ChangeSet& changes, const ImportSummary& summary)
                     summary.declarations.size() > shown.size()
                         ? fmt::format(" and {} more", summary.declarations.size() - shown.size())
                         : "");
-    if (summary.exemptUnits > 0)
-        sentence += fmt::format(": {} VAT-exempt (VAT exempted {} KZT, unlocking {} to {})",
+    if (summary.exemptUnits > 0) {
+        const auto first = isoDate(*summary.earliestUnlock);
+        const auto last = isoDate(*summary.latestUnlock);
+        sentence += fmt::format(": {} VAT-exempt (VAT exempted {} KZT, unlocking {})",
                                 grouped(summary.exemptUnits), formatTenge(summary.vatExempted),
-                                isoDate(*summary.earliestUnlock), isoDate(*summary.latestUnlock));
+                                first == last ? "on " + first : first + " to " + last);
+    }
     if (summary.exemptUnits < summary.units)
         sentence += fmt::format("{} {} with VAT paid", summary.exemptUnits > 0 ? "," : ":",
                                 grouped(summary.units - summary.exemptUnits));
@@ -360,6 +393,9 @@ ImportSummary ShipmentImporter::importCsv(const Actor& actor, std::string_view b
         AccessPolicy::require(actor, Permission::RecordFinance, kWhat);
     ImportRun run(m_ledger, progress);
     if (dryRun) {
+        // One read transaction: a consistent view of the ledger, and one lock for the whole
+        // check instead of one per serial looked up. Rolled back: a dry run writes nothing.
+        SQLite::Transaction snapshot(m_ledger.db(), SQLite::TransactionBehavior::DEFERRED);
         run.validate(bytes);
         return run.summarise(true);
     }

@@ -69,7 +69,9 @@ private:
 class ShipmentImporter
 {
 public:
-    // Called now and then with rows done and rows in all, while validating and while writing.
+    // Called now and then with rows done and rows in all, while validating and while writing:
+    // first over the rows read (their total estimated from the file's line count), then over
+    // the units written. A Progress that throws stops the import, and nothing is written.
     using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
     explicit ShipmentImporter(Ledger& ledger) : m_ledger(ledger) {}

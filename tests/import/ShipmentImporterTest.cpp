@@ -1,6 +1,7 @@
 #include "EntityRegistry.hpp"
 #include "ImportCsv.hpp"
 #include "ImportFixture.hpp"
+#include "LedgerVerifier.hpp"
 #include "UnitRegister.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -142,8 +143,10 @@ TEST_F(ShipmentImporterTest, ImportsExemptAndVatPaidUnitsWithTheirLocksAndHistor
     ASSERT_TRUE(entry.executeStep());
     EXPECT_EQ(entry.getColumn(0).getString(), "import");
     EXPECT_EQ(entry.getColumn(1).getString(), "finance");
-    EXPECT_EQ(entry.getColumn(2).getString().rfind("imported 3 units under 2 declarations", 0), 0u)
-        << entry.getColumn(2).getString();
+    EXPECT_EQ(entry.getColumn(2).getString(),
+              "imported 3 units under 2 declarations (50109010/150322/0001234, "
+              "50109010/100226/0000042): 2 VAT-exempt (VAT exempted 310 000.00 KZT, unlocking "
+              "2027-03-16 to 2031-02-13), 1 with VAT paid; customs value 3 500 000.00 KZT");
 }
 
 TEST_F(ShipmentImporterTest, ReadsExcelRussianLocaleFiles)
@@ -459,8 +462,19 @@ TEST_F(ShipmentImporterTest, RecordsTheImporterColumnAndTheExemptionTerm)
              {"exemption_start", "2024-02-29"},
              {"exemption_term_years", "3"}});
 
+    // The same exemption start as the row before, the standard term: its own lock end.
+    csv.row(
+        {{"serial", "IMP-3"}, {"importer", "Altyn Mining LLP"}, {"exemption_start", "2024-02-29"}});
+
     import(csv.text());
 
+    const auto fiveYears = unit("IMP-3");
+    EXPECT_EQ(fiveYears->lock->years(), 5);
+    EXPECT_EQ(fiveYears->lock->lockEnd(), Date(2029, 2, 28));
+    EXPECT_EQ(fiveYears->lock->unlockDate(), Date(2029, 3, 1));
+    EXPECT_EQ(count("SELECT count(*) FROM unit WHERE serial = 'IMP-3' AND lock_end = "
+                    "'2029-02-28' AND unlock_date = '2029-03-01'"),
+              1);
     EXPECT_EQ(count("SELECT importer_id FROM shipment"),
               EntityRegistry(*ledger).require("Altyn Mining LLP").id);
     EXPECT_EQ(unit("IMP-1")->legalOwner, "Harbour Digital Ltd");
@@ -523,6 +537,27 @@ TEST_F(ShipmentImporterTest, ImportsAFileFromDiskAndReportsProgress)
     std::filesystem::remove(path);
 }
 
+TEST_F(ShipmentImporterTest, AProgressThatThrowsCancelsTheImport)
+{
+    ImportCsv csv;
+    for (int i = 0; i < 2500; ++i)
+        csv.row();
+    const auto before = state();
+    // Reading reports at rows 1 024, 2 048 and 2 500; writing from its 1 024th unit on.
+    for (const int cancelAt : {1, 4}) {
+        int calls = 0;
+        const auto cancel = [&](std::size_t, std::size_t) {
+            if (++calls == cancelAt)
+                throw std::runtime_error("cancelled");
+        };
+        EXPECT_THROW(ShipmentImporter(*ledger).importCsv(finance, csv.text(), false, cancel),
+                     std::runtime_error);
+        EXPECT_EQ(calls, cancelAt);
+        EXPECT_EQ(before, state());
+    }
+    EXPECT_EQ(import(csv.text()).units, 2500u);
+}
+
 TEST_F(ShipmentImporterTest, RefusesAMissingEmptyOrHeaderOnlyFile)
 {
     EXPECT_THROW(ShipmentImporter(*ledger).importFile(finance, "/nonexistent/units.csv", false),
@@ -539,6 +574,22 @@ TEST_F(ShipmentImporterTest, RefusesAMissingEmptyOrHeaderOnlyFile)
         EXPECT_NE(std::string(refusal.what()).find("the file is empty"), std::string::npos);
     }
     std::filesystem::remove(path);
+}
+
+TEST_F(ShipmentImporterTest, AnImportedLedgerVerifies)
+{
+    // verify replays the journal's row images: the import must journal every row it writes.
+    ImportCsv csv;
+    csv.row();
+    csv.row({{"exemption_start", ""}, {"beneficial_owner", "Harbour Digital Ltd"}});
+    csv.row({{"currency", "USD"}, {"fx_rate", "470.25"}, {"customs_value", "2,760.50"}});
+    import(csv.text());
+    ImportCsv more;
+    more.row({{"serial", "LATER-1"}}); // added to the shipment recorded above
+    import(more.text());
+
+    const auto result = LedgerVerifier(*ledger).verify();
+    EXPECT_TRUE(result.ok) << (result.failures.empty() ? "" : result.failures.front());
 }
 
 TEST_F(ShipmentImporterTest, TheFixtureRowsImport)
