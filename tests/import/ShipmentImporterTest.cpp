@@ -184,6 +184,35 @@ TEST_F(ShipmentImporterTest, ReadsExcelRussianLocaleFiles)
     EXPECT_EQ(unit("RU-2")->shipmentId, first->shipmentId);
 }
 
+TEST_F(ShipmentImporterTest, ImportsAnExcelPackingListFromDisk)
+{
+    // Saved by Excel in a Russian locale: BOM, CRLF, semicolons, decimal commas, DD.MM.YYYY, the
+    // supplier's own header names, a quoted model with a separator, quotes and a line break.
+    const auto summary = ShipmentImporter(*ledger).importFile(
+        finance, ASICLEDGER_IMPORT_DATA "/packing-list-ru.csv", /*dryRun=*/false);
+
+    EXPECT_EQ(summary.separator, ';');
+    EXPECT_EQ(summary.units, 3u);
+    EXPECT_EQ(summary.exemptUnits, 2u);
+    EXPECT_TRUE(summary.warnings.empty());
+    EXPECT_EQ(unit("HTM5K2300001")->model, "Antminer S19 \"Pro\"; hydro");
+    const auto hosted = unit("HTM5K2300002");
+    ASSERT_TRUE(hosted);
+    EXPECT_EQ(hosted->model, "Antminer S19j Pro\n(rev. 2)");
+    EXPECT_EQ(hosted->hashrateGhs, 104'500);
+    EXPECT_EQ(hosted->customsValue, Tiyn(98'000'000));
+    EXPECT_EQ(hosted->beneficialOwner, "Pacific Hash Pte Ltd");
+    EXPECT_EQ(hosted->lock->unlockDate(), Date(2027, 3, 16));
+    // USD 2 760.50 at 470.25: 276 050 cents × 470.25 = 129 812 512.5 tiyn -> 129 812 513.
+    const auto usd = unit("MW50-000117");
+    ASSERT_TRUE(usd);
+    EXPECT_EQ(usd->customsValue, Tiyn(129'812'513));
+    EXPECT_EQ(usd->fxRate, "470.25");
+    EXPECT_EQ(usd->vatRateBp, 1600);
+    EXPECT_FALSE(usd->lock);
+    EXPECT_EQ(usd->route, Route::Air);
+}
+
 TEST_F(ShipmentImporterTest, ReadsQuotedCellsWithSeparatorsQuotesAndLineBreaks)
 {
     ImportCsv csv;
