@@ -1,0 +1,204 @@
+#include "InspectionReport.hpp"
+
+#include "Discrepancies.hpp"
+#include "InspectionQuery.hpp"
+#include "Ledger.hpp"
+#include "ReportStamp.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace asicledger {
+namespace {
+
+std::string count(std::int64_t n)
+{
+    return std::to_string(n);
+}
+
+std::string exemptionStart(const std::optional<UnitRecord>& unit)
+{
+    return unit && unit->lock ? isoDate(unit->lock->start()) : "";
+}
+
+std::string unlockDate(const std::optional<UnitRecord>& unit)
+{
+    if (!unit)
+        return "";
+    return unit->lock ? isoDate(unit->lock->unlockDate()) : "not exempt";
+}
+
+std::string findingText(const InspectionLine& line)
+{
+    return line.finding ? std::string(describe(*line.finding)) : "not seen";
+}
+
+// The outcome in a few words for the main table; the discrepancy tables give the full sentence.
+std::string shortOutcome(const InspectionLine& line)
+{
+    switch (line.outcome) {
+    case InspectionOutcome::Confirmed:
+        return "as expected";
+    case InspectionOutcome::Missing:
+        return "MISSING";
+    case InspectionOutcome::UnknownSerial:
+        return "UNKNOWN serial";
+    case InspectionOutcome::Elsewhere:
+        return "ELSEWHERE: " + (line.unit ? line.unit->site : std::string());
+    case InspectionOutcome::NotInKazakhstan:
+        return "NOT IN KZ then";
+    }
+    return "";
+}
+
+std::string lineNumber(const InspectionLine& line)
+{
+    return line.lineNo ? std::to_string(line.lineNo) : "";
+}
+
+std::vector<std::string> splitInspectors(const std::string& joined)
+{
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+        const auto end = joined.find("; ", start);
+        names.push_back(joined.substr(start, end == std::string::npos ? end : end - start));
+        if (end == std::string::npos)
+            break;
+        start = end + 2;
+    }
+    return names;
+}
+
+ReportTable linesTable(std::string title, std::vector<ReportColumn> columns,
+                       std::shared_ptr<const std::vector<InspectionLine>> lines,
+                       std::function<ReportRow(const InspectionLine&)> toRow)
+{
+    ReportTable table;
+    table.title = std::move(title);
+    table.columns = std::move(columns);
+    table.rowCount = static_cast<std::int64_t>(lines->size());
+    table.rows = [lines, toRow](const RowSink& sink) {
+        for (const auto& line : *lines)
+            sink(toRow(line));
+    };
+    return table;
+}
+
+} // namespace
+
+ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId,
+                                       const std::string& generatedBy)
+{
+    const auto inspection = InspectionQuery(ledger).require(inspectionId);
+    auto computed = Discrepancies(ledger).compute(inspection);
+    const auto& summary = computed.summary;
+
+    ReportDocument document;
+    document.title = "Inspection report";
+    document.subtitle = fmt::format("{}, {} — {} {}", inspection.site, isoDate(inspection.date),
+                                    inspection.authority, inspection.reference);
+    document.header = {
+        {"Entity (site operator)", inspection.siteOperator},
+        {"Site", fmt::format("{} ({})", inspection.site, inspection.siteRegion)},
+        {"Inspection date", isoDate(inspection.date)},
+        {"Authority", inspection.authority},
+        {"Inspectors", inspection.inspectors},
+        {"Reference", inspection.reference},
+        {"Recorded by", fmt::format("{} (inspection {}, journal entry {})", inspection.recordedBy,
+                                    inspection.id, inspection.journalSeq)},
+        {"Serials seen", count(inspection.serialsSeen)},
+    };
+    document.summary = {
+        {"expected at the site", count(summary.expected)},
+        {"serials seen", count(summary.seen)},
+        {"seen as expected", count(summary.confirmed)},
+        {"missing", count(summary.missing)},
+        {"unexpected", count(summary.unexpected())},
+        {"unknown serials", count(summary.unknownSerial)},
+        {"placed at another site", count(summary.elsewhere)},
+        {"not in Kazakhstan that day", count(summary.notInKazakhstan)},
+        {"adverse findings", count(summary.adverse)},
+    };
+
+    ReportTable units;
+    units.title = "Units expected or seen";
+    units.columns = {
+        {"Serial", CellKind::Text, 1.55},          {"Model", CellKind::Text, 1.35},
+        {"Declaration no.", CellKind::Text, 1.75}, {"Route", CellKind::Text, 0.5},
+        {"Exemption start", CellKind::Date, 0.95}, {"Unlock date", CellKind::Date, 0.9},
+        {"Finding", CellKind::Text, 1.0},          {"Result", CellKind::Text, 1.35},
+        {"Line", CellKind::Number, 0.45}};
+    units.rowCount = summary.lines();
+    units.rows = [&ledger, inspection](const RowSink& sink) {
+        Discrepancies(ledger).forEachLine(inspection, [&](const InspectionLine& line) {
+            sink({line.serial, line.unit ? line.unit->model : "",
+                  line.unit ? line.unit->declarationNo : "",
+                  line.unit ? std::string(toText(line.unit->route)) : "", exemptionStart(line.unit),
+                  unlockDate(line.unit), findingText(line), shortOutcome(line), lineNumber(line)});
+        });
+    };
+    units.emptyText = "No unit was expected at the site and no serial was seen.";
+    document.tables.push_back(std::move(units));
+
+    const auto missing =
+        std::make_shared<const std::vector<InspectionLine>>(std::move(computed.missing));
+    document.tables.push_back(
+        linesTable("Missing: expected at the site, not seen",
+                   {{"Serial", CellKind::Text, 1.5},
+                    {"Model", CellKind::Text, 1.3},
+                    {"Legal owner", CellKind::Text, 1.7},
+                    {"Declaration no.", CellKind::Text, 1.75},
+                    {"Unlock date", CellKind::Date, 0.9},
+                    {"Status that day", CellKind::Text, 0.9}},
+                   missing, [](const InspectionLine& line) -> ReportRow {
+                       return {line.serial,           line.unit->model,
+                               line.unit->legalOwner, line.unit->declarationNo,
+                               unlockDate(line.unit), std::string(toText(line.unit->status))};
+                   }));
+
+    const auto unexpected =
+        std::make_shared<const std::vector<InspectionLine>>(std::move(computed.unexpected));
+    document.tables.push_back(
+        linesTable("Unexpected: seen, but not placed at the site by the ledger",
+                   {{"Line", CellKind::Number, 0.45},
+                    {"Serial", CellKind::Text, 1.5},
+                    {"Finding", CellKind::Text, 1.0},
+                    {"What the ledger says", CellKind::Text, 5.0}},
+                   unexpected, [](const InspectionLine& line) -> ReportRow {
+                       return {lineNumber(line), line.serial, findingText(line), line.note};
+                   }));
+
+    const auto adverse =
+        std::make_shared<const std::vector<InspectionLine>>(std::move(computed.adverse));
+    document.tables.push_back(linesTable(
+        "Adverse findings",
+        {{"Line", CellKind::Number, 0.45},
+         {"Serial", CellKind::Text, 1.5},
+         {"Model", CellKind::Text, 1.3},
+         {"Finding", CellKind::Text, 1.1},
+         {"Result", CellKind::Text, 1.6},
+         {"Legal owner", CellKind::Text, 1.7}},
+        adverse, [](const InspectionLine& line) -> ReportRow {
+            return {lineNumber(line),  line.serial,        line.unit ? line.unit->model : "",
+                    findingText(line), shortOutcome(line), line.unit ? line.unit->legalOwner : ""};
+        }));
+
+    document.notes = {
+        fmt::format("Expected units are those the ledger places at {} at the end of {}: imported "
+                    "on or before that day, not exported before it, and at this site after every "
+                    "sale and move recorded up to that day.",
+                    inspection.site, isoDate(inspection.date)),
+        "The journal fingerprint in the footer identifies the exact state of the ledger this "
+        "report was made from; 'asicledger verify --expect-head' with it proves that the ledger "
+        "still extends that state unaltered.",
+    };
+    for (const auto& name : splitInspectors(inspection.inspectors))
+        document.signatures.push_back("Inspector " + name);
+    document.signatures.push_back("For " + inspection.siteOperator);
+    document.signatures.push_back("Prepared by (auditor)");
+    stampReport(document, ledger, generatedBy);
+    return document;
+}
+
+} // namespace asicledger

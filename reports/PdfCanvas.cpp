@@ -1,0 +1,246 @@
+#include "PdfCanvas.hpp"
+
+#include <algorithm>
+
+namespace asicledger {
+namespace {
+
+struct FontSpec
+{
+    const char* family;
+    double size;
+};
+
+// Indexed by Font.
+constexpr FontSpec kFonts[] = {
+    {"DejaVu Sans Bold", 17},
+    {"DejaVu Sans", 10.5},
+    {"DejaVu Sans", 7},
+    {"DejaVu Sans", 9.5},
+    {"DejaVu Sans Bold", 13},
+    {"DejaVu Sans Bold", 10.5},
+    {"DejaVu Sans Condensed", 7.5},
+    {"DejaVu Sans Condensed Bold", 7.5},
+    {"DejaVu Sans", 8.5},
+    {"DejaVu Sans", 6.8},
+    {"DejaVu Sans Bold", 7.5},
+    {"DejaVu Sans Mono", 6.3},
+};
+
+LayoutHandle newLayout(cairo_t* cr)
+{
+    return LayoutHandle(pango_cairo_create_layout(cr), g_object_unref);
+}
+
+// A cell is one line: line breaks and tabs typed into a name become spaces.
+std::string oneLine(const std::string& text)
+{
+    std::string line = text;
+    std::replace_if(
+        line.begin(), line.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    return line;
+}
+
+} // namespace
+
+PdfCanvas::PdfCanvas(cairo_surface_t* surface, double width, double height)
+    : m_cr(cairo_create(surface)), m_width(width), m_height(height)
+{
+    m_layout = newLayout(m_cr);
+    for (const auto& spec : kFonts) {
+        auto* description = pango_font_description_from_string(spec.family);
+        pango_font_description_set_absolute_size(description, spec.size * PANGO_SCALE);
+        m_fonts.emplace_back(description, pango_font_description_free);
+    }
+    pango_layout_set_font_description(m_layout.get(), font(Font::Cell));
+    pango_layout_set_text(m_layout.get(), "Ag", -1);
+    int w = 0, h = 0;
+    pango_layout_get_size(m_layout.get(), &w, &h);
+    m_cellLineHeight = static_cast<double>(h) / PANGO_SCALE;
+}
+
+PdfCanvas::~PdfCanvas()
+{
+    m_layout.reset();
+    cairo_destroy(m_cr);
+}
+
+const PangoFontDescription* PdfCanvas::font(Font which)
+{
+    return m_fonts.at(static_cast<std::size_t>(which)).get();
+}
+
+void PdfCanvas::setShade(Shade shade)
+{
+    double grey = 0.1;
+    switch (shade) {
+    case Shade::Ink:
+        grey = 0.1;
+        break;
+    case Shade::Muted:
+        grey = 0.38;
+        break;
+    case Shade::Rule:
+        grey = 0.62;
+        break;
+    case Shade::Panel:
+        grey = 0.94;
+        break;
+    case Shade::Stripe:
+        grey = 0.962;
+        break;
+    case Shade::HeaderFill:
+        grey = 0.87;
+        break;
+    }
+    cairo_set_source_rgb(m_cr, grey, grey, grey);
+}
+
+PangoLayout* PdfCanvas::prepare(const std::string& text, Font which, double width, bool wrap)
+{
+    auto* layout = m_layout.get();
+    pango_layout_set_font_description(layout, font(which));
+    pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
+    pango_layout_set_width(layout, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_ellipsize(layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+    pango_layout_set_text(layout, wrap ? text.c_str() : oneLine(text).c_str(), -1);
+    return layout;
+}
+
+double PdfCanvas::measure(const std::string& text, Font which, double width)
+{
+    int w = 0, h = 0;
+    pango_layout_get_size(prepare(text, which, width, true), &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+}
+
+double PdfCanvas::textWidth(const std::string& text, Font which)
+{
+    int w = 0, h = 0;
+    pango_layout_get_size(prepare(text, which, -1, false), &w, &h);
+    return static_cast<double>(w) / PANGO_SCALE;
+}
+
+double PdfCanvas::paragraph(double x, double y, double width, const std::string& text, Font which,
+                            Shade shade)
+{
+    auto* layout = prepare(text, which, width, true);
+    int w = 0, h = 0;
+    pango_layout_get_size(layout, &w, &h);
+    setShade(shade);
+    cairo_move_to(m_cr, x, y);
+    pango_cairo_show_layout(m_cr, layout);
+    return static_cast<double>(h) / PANGO_SCALE;
+}
+
+void PdfCanvas::text(double x, double y, double width, const std::string& text, Font which,
+                     Shade shade, Align align)
+{
+    auto* layout = prepare(text, which, width, false);
+    if (align == Align::Right)
+        pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+    setShade(shade);
+    cairo_move_to(m_cr, x, y);
+    pango_cairo_show_layout(m_cr, layout);
+}
+
+void PdfCanvas::rule(double x1, double y, double x2, double lineWidth, Shade shade)
+{
+    setShade(shade);
+    cairo_set_line_width(m_cr, lineWidth);
+    cairo_move_to(m_cr, x1, y);
+    cairo_line_to(m_cr, x2, y);
+    cairo_stroke(m_cr);
+}
+
+void PdfCanvas::box(double x, double y, double width, double height, Shade shade)
+{
+    setShade(shade);
+    cairo_rectangle(m_cr, x, y, width, height);
+    cairo_fill(m_cr);
+}
+
+TableGrid PdfCanvas::grid(const std::vector<ReportColumn>& columns, double x, double width,
+                          double pad)
+{
+    TableGrid grid;
+    grid.pad = pad;
+    double weights = 0;
+    for (const auto& column : columns)
+        weights += column.width;
+    for (const auto& column : columns) {
+        GridColumn placed;
+        placed.x = x;
+        placed.width = width * column.width / weights;
+        placed.kind = column.kind;
+        placed.title = column.title;
+        placed.layout = newLayout(m_cr);
+        auto* layout = placed.layout.get();
+        pango_layout_set_font_description(layout, font(Font::Cell));
+        pango_layout_set_width(layout, static_cast<int>((placed.width - 2 * pad) * PANGO_SCALE));
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+        pango_layout_set_single_paragraph_mode(layout, TRUE);
+        pango_layout_set_alignment(layout, column.kind == CellKind::Number ? PANGO_ALIGN_RIGHT
+                                                                           : PANGO_ALIGN_LEFT);
+        grid.columns.push_back(std::move(placed));
+        x += grid.columns.back().width;
+    }
+    return grid;
+}
+
+void PdfCanvas::headerRow(const TableGrid& grid, double y, double height)
+{
+    if (grid.columns.empty())
+        return;
+    const double left = grid.columns.front().x;
+    const double right = grid.columns.back().x + grid.columns.back().width;
+    box(left, y, right - left, height, Shade::HeaderFill);
+    rule(left, y + height, right, 0.6, Shade::Muted);
+    setShade(Shade::Ink);
+    for (const auto& column : grid.columns) {
+        auto* layout = column.layout.get();
+        pango_layout_set_font_description(layout, font(Font::CellBold));
+        pango_layout_set_text(layout, column.title.c_str(), -1);
+        cairo_move_to(m_cr, column.x + grid.pad, y + (height - m_cellLineHeight) / 2);
+        pango_cairo_show_layout(m_cr, layout);
+        pango_layout_set_font_description(layout, font(Font::Cell));
+    }
+}
+
+void PdfCanvas::row(const TableGrid& grid, double y, double height, const ReportRow& cells,
+                    bool stripe, bool bold)
+{
+    if (grid.columns.empty())
+        return;
+    const double left = grid.columns.front().x;
+    const double right = grid.columns.back().x + grid.columns.back().width;
+    if (stripe)
+        box(left, y, right - left, height, Shade::Stripe);
+    if (bold)
+        rule(left, y, right, 0.9, Shade::Ink);
+    setShade(Shade::Ink);
+    const double baseline = y + (height - m_cellLineHeight) / 2;
+    for (std::size_t i = 0; i < grid.columns.size() && i < cells.size(); ++i) {
+        const auto& column = grid.columns[i];
+        if (cells[i].empty())
+            continue;
+        auto* layout = column.layout.get();
+        if (bold)
+            pango_layout_set_font_description(layout, font(Font::CellBold));
+        const auto text =
+            column.kind == CellKind::Number ? groupDigits(cells[i]) : oneLine(cells[i]);
+        pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+        cairo_move_to(m_cr, column.x + grid.pad, baseline);
+        pango_cairo_show_layout(m_cr, layout);
+        if (bold)
+            pango_layout_set_font_description(layout, font(Font::Cell));
+    }
+}
+
+void PdfCanvas::showPage()
+{
+    cairo_show_page(m_cr);
+}
+
+} // namespace asicledger

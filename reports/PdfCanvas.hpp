@@ -1,0 +1,109 @@
+#pragma once
+
+#include "ReportDocument.hpp"
+
+#include <cairo.h>
+#include <memory>
+#include <pango/pangocairo.h>
+#include <string>
+#include <vector>
+
+namespace asicledger {
+
+// The typefaces of a printed report, all DejaVu (it covers Cyrillic and Kazakh letters).
+enum class Font
+{
+    Title,
+    Subtitle,
+    Label,
+    Value,
+    Figure,
+    Heading,
+    Cell,
+    CellBold,
+    Note,
+    Footer,
+    FooterStrong,
+    Mono
+};
+
+enum class Shade
+{
+    Ink,
+    Muted,
+    Rule,
+    Panel,
+    Stripe,
+    HeaderFill
+};
+
+enum class Align
+{
+    Left,
+    Right
+};
+
+using LayoutHandle = std::shared_ptr<PangoLayout>;
+
+struct GridColumn
+{
+    double x = 0;
+    double width = 0;
+    CellKind kind = CellKind::Text;
+    std::string title;
+    LayoutHandle layout; // reused for every cell of the column: set up once, text swapped
+};
+
+// A table's columns laid across the page.
+struct TableGrid
+{
+    std::vector<GridColumn> columns;
+    double pad = 3;
+};
+
+// Drawing on one PDF surface with pango text: what PdfRenderer's layout needs and nothing more.
+// Sizes are in points (1/72 inch); y grows downwards from the top of the page.
+class PdfCanvas
+{
+public:
+    PdfCanvas(cairo_surface_t* surface, double width, double height);
+    ~PdfCanvas();
+    PdfCanvas(const PdfCanvas&) = delete;
+    PdfCanvas& operator=(const PdfCanvas&) = delete;
+
+    double width() const { return m_width; }
+    double height() const { return m_height; }
+
+    // Height of `text` wrapped to `width`.
+    double measure(const std::string& text, Font font, double width);
+    double textWidth(const std::string& text, Font font);
+    // Wrapped text; returns its height.
+    double paragraph(double x, double y, double width, const std::string& text, Font font,
+                     Shade shade);
+    // One line, cut with an ellipsis when longer than `width`.
+    void text(double x, double y, double width, const std::string& text, Font font, Shade shade,
+              Align align);
+    void rule(double x1, double y, double x2, double lineWidth, Shade shade);
+    void box(double x, double y, double width, double height, Shade shade);
+
+    TableGrid grid(const std::vector<ReportColumn>& columns, double x, double width, double pad);
+    void headerRow(const TableGrid& grid, double y, double height);
+    void row(const TableGrid& grid, double y, double height, const ReportRow& cells, bool stripe,
+             bool bold);
+
+    void showPage();
+
+private:
+    void setShade(Shade shade);
+    PangoLayout* prepare(const std::string& text, Font font, double width, bool wrap);
+    const PangoFontDescription* font(Font font);
+
+    cairo_t* m_cr;
+    double m_width;
+    double m_height;
+    LayoutHandle m_layout;
+    std::vector<std::unique_ptr<PangoFontDescription, void (*)(PangoFontDescription*)>> m_fonts;
+    double m_cellLineHeight = 0;
+};
+
+} // namespace asicledger
