@@ -183,6 +183,10 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
     // One read transaction: every pass sees the same snapshot while others keep writing.
     SQLite::Transaction snapshot(db);
 
+    if (!db.tableExists("journal")) {
+        failures.add("the journal table has been dropped: nothing in this ledger can be checked");
+        return result;
+    }
     ReplayedState state(db, [&](std::string message) { failures.add(std::move(message)); });
     const auto entries = db.execAndGet("SELECT count(*) FROM journal").getInt64();
     const auto total = entries + state.storedRowCount();

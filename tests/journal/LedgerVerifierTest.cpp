@@ -236,6 +236,15 @@ TEST_F(Verify, RehashedChainPassesAloneButNotAgainstTheWrittenDownHead)
     EXPECT_TRUE(cutOff.ok) << testing::failureText(cutOff);
 }
 
+TEST_F(Verify, DroppedJournalIsNamed)
+{
+    tamper("DROP TABLE journal");
+    const auto result = verify();
+    EXPECT_FALSE(result.ok);
+    EXPECT_TRUE(namesAll(result, {"the journal table has been dropped"}))
+        << testing::failureText(result);
+}
+
 TEST_F(Verify, FingerprintBeyondTheJournalIsRefused)
 {
     auto beyond = head();
