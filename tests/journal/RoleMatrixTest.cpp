@@ -1,5 +1,6 @@
 #include "EntityRegistry.hpp"
 #include "ExitDesk.hpp"
+#include "InspectionDesk.hpp"
 #include "JournalFixture.hpp"
 #include "LedgerError.hpp"
 #include "RateBook.hpp"
@@ -8,6 +9,7 @@
 #include "UnitActions.hpp"
 #include "UserDirectory.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <functional>
 #include <gtest/gtest.h>
@@ -35,10 +37,16 @@ protected:
         JournalFixture::TearDown();
     }
 
-    void expectOnly(Role allowed, const std::function<void(const Actor&)>& write)
+    // `words` is what the refusal must say about who may.
+    void expectOnly(const std::vector<Role>& allowed, const std::string& words,
+                    const std::function<void(const Actor&)>& write)
     {
-        for (const Actor* actor : {&admin, &finance, &auditor, &manager}) {
-            if (actor->role == allowed)
+        const auto may = [&](Role role) {
+            return std::find(allowed.begin(), allowed.end(), role) != allowed.end();
+        };
+        const std::vector<const Actor*> everyone = {&admin, &finance, &auditor, &manager};
+        for (const Actor* actor : everyone) {
+            if (may(actor->role))
                 continue;
             SCOPED_TRACE(fmt::format("as {}", toText(actor->role)));
             const auto before = head();
@@ -47,31 +55,34 @@ protected:
                 ADD_FAILURE() << "was not refused";
             } catch (const PermissionDenied& refusal) {
                 const std::string message = refusal.what();
-                EXPECT_NE(message.find(fmt::format("the {} role", toText(allowed))),
-                          std::string::npos)
-                    << message;
+                EXPECT_NE(message.find(words), std::string::npos) << message;
                 EXPECT_NE(message.find("Nothing was written"), std::string::npos) << message;
             } catch (const std::exception& error) {
                 ADD_FAILURE() << "refused, but not for the role: " << error.what();
             }
             EXPECT_EQ(head().text(), before.text()) << "a refused write changed the journal";
         }
-        const Actor& actor = allowed == Role::Admin     ? admin
-                             : allowed == Role::Finance ? finance
-                             : allowed == Role::Auditor ? auditor
-                                                        : manager;
-        SCOPED_TRACE(fmt::format("as {}, who may", toText(allowed)));
-        const auto before = head();
-        try {
-            write(actor);
-            EXPECT_GT(head().seq, before.seq) << "the write left no journal entry";
-        } catch (const PermissionDenied& refusal) {
-            ADD_FAILURE() << "the allowed role was refused: " << refusal.what();
-        } catch (const LedgerError& error) {
-            ADD_FAILURE() << "the allowed role was refused for a domain reason the test did not "
-                             "arrange: "
-                          << error.what();
+        for (const Actor* actor : everyone) {
+            if (!may(actor->role))
+                continue;
+            SCOPED_TRACE(fmt::format("as {}, who may", toText(actor->role)));
+            const auto before = head();
+            try {
+                write(*actor);
+                EXPECT_GT(head().seq, before.seq) << "the write left no journal entry";
+            } catch (const PermissionDenied& refusal) {
+                ADD_FAILURE() << "the allowed role was refused: " << refusal.what();
+            } catch (const LedgerError& error) {
+                ADD_FAILURE() << "the allowed role was refused for a domain reason the test "
+                                 "did not arrange: "
+                              << error.what();
+            }
         }
+    }
+
+    void expectOnly(Role allowed, const std::function<void(const Actor&)>& write)
+    {
+        expectOnly({allowed}, fmt::format("the {} role", toText(allowed)), write);
     }
 
     Date today() const { return Date(2026, 11, 23); }
@@ -188,6 +199,18 @@ TEST_F(RoleMatrix, ExitApprove)
     ExitDesk(*ledger).record(finance, {"SN-LOCKED-2"}, today(), "KZ-PAY-0002");
     expectOnly(Role::Manager, [&](const Actor& actor) {
         ExitDesk(*ledger).approve(actor, {"SN-LOCKED-2"}, "checked against the bank statement");
+    });
+}
+
+TEST_F(RoleMatrix, Inspection)
+{
+    expectOnly({Role::Auditor, Role::Admin}, "the auditor or admin role", [&](const Actor& actor) {
+        NewInspection inspection{"Ekibastuz-1",
+                                 today(),
+                                 "State Revenue Committee",
+                                 {"A. Serikbayev"},
+                                 "ACT-" + actor.name};
+        InspectionDesk(*ledger).record(actor, inspection, "SN-LOCKED-1\nSN-FREE-2\n");
     });
 }
 

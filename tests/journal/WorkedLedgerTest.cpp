@@ -1,5 +1,6 @@
 #include "EntityRegistry.hpp"
 #include "ExitDesk.hpp"
+#include "InspectionDesk.hpp"
 #include "JournalFixture.hpp"
 #include "JournalQuery.hpp"
 #include "RateBook.hpp"
@@ -42,6 +43,13 @@ protected:
         ExitDesk(*ledger).record(finance, {"SN-NEW-1"}, day, "KZ-PAY-77");
         ExitDesk(*ledger).approve(manager, {"SN-NEW-1"}, "seen the bank statement");
         RateBook(*ledger).setBaseRate(admin, Date(2026, 12, 1), "16.50");
+        InspectionDesk(*ledger).record(auditor,
+                                       {"Ekibastuz-1",
+                                        day,
+                                        "State Revenue Committee",
+                                        {"A. Serikbayev", "D. Omarova"},
+                                        "ACT-2026-118"},
+                                       "SN-NEW-1,present\nSN-OLD-2,present\nSN-GHOST-9,damaged\n");
     }
 };
 
@@ -86,6 +94,23 @@ TEST_F(WorkedLedger, ApprovalRemovedByHandIsNamed)
     EXPECT_FALSE(result.ok);
     EXPECT_TRUE(namesAll(result, {"exit_payment #", "approved_by", "'manager' in the journal",
                                   "exit.approve by manager"}))
+        << failureText(result);
+}
+
+TEST_F(WorkedLedger, InspectionFindingChangedByHandIsNamed)
+{
+    auto db = raw();
+    const auto guard = db.execAndGet("SELECT sql FROM sqlite_schema WHERE name = "
+                                     "'inspection_sighting_no_update'")
+                           .getString();
+    db.exec("DROP TRIGGER inspection_sighting_no_update");
+    db.exec("UPDATE inspection_sighting SET finding = 'present' WHERE serial = 'SN-GHOST-9'");
+    db.exec(guard);
+    const auto result = verify();
+    EXPECT_FALSE(result.ok);
+    EXPECT_TRUE(
+        namesAll(result, {"inspection_sighting #", "(serial SN-GHOST-9)", "finding",
+                          "'present' in the ledger", "'damaged' in the journal", "by auditor"}))
         << failureText(result);
 }
 
