@@ -11,6 +11,12 @@
 namespace asicledger {
 namespace {
 
+// Typical widest cells, so the columns of the printed tables fit them whole.
+constexpr auto kSerialSample = "JYZZB4BBDJCBA0012";
+constexpr auto kModelSample = "Whatsminer M50S++";
+constexpr auto kDeclarationSample = "50109010/150322/0001234";
+constexpr auto kDateSample = "2026-11-20";
+
 std::string count(std::int64_t n)
 {
     return std::to_string(n);
@@ -96,8 +102,8 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
 
     ReportDocument document;
     document.title = "Inspection report";
-    document.subtitle = fmt::format("{}, {} — {} {}", inspection.site, isoDate(inspection.date),
-                                    inspection.authority, inspection.reference);
+    document.subtitle = fmt::format("{}, {}, reference {}", inspection.site,
+                                    isoDate(inspection.date), inspection.reference);
     document.header = {
         {"Entity (site operator)", inspection.siteOperator},
         {"Site", fmt::format("{} ({})", inspection.site, inspection.siteRegion)},
@@ -123,12 +129,15 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
 
     ReportTable units;
     units.title = "Units expected or seen";
-    units.columns = {
-        {"Serial", CellKind::Text, 1.55},          {"Model", CellKind::Text, 1.35},
-        {"Declaration no.", CellKind::Text, 1.75}, {"Route", CellKind::Text, 0.5},
-        {"Exemption start", CellKind::Date, 0.95}, {"Unlock date", CellKind::Date, 0.9},
-        {"Finding", CellKind::Text, 1.0},          {"Result", CellKind::Text, 1.35},
-        {"Line", CellKind::Number, 0.45}};
+    units.columns = {{"Serial", CellKind::Text, 1, kSerialSample},
+                     {"Model", CellKind::Text, 1, kModelSample},
+                     {"Declaration no.", CellKind::Text, 1, kDeclarationSample},
+                     {"Route", CellKind::Text, 0, "truck"},
+                     {"Exemption start", CellKind::Date, 0, kDateSample},
+                     {"Unlock date", CellKind::Date, 0, kDateSample},
+                     {"Finding", CellKind::Text, 0.5, "tampered label"},
+                     {"Result", CellKind::Text, 1, "UNKNOWN serial"},
+                     {"Line", CellKind::Number, 0, "99999"}};
     units.rowCount = summary.lines();
     units.rows = [&ledger, inspection](const RowSink& sink) {
         Discrepancies(ledger).forEachLine(inspection, [&](const InspectionLine& line) {
@@ -145,12 +154,12 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
         std::make_shared<const std::vector<InspectionLine>>(std::move(computed.missing));
     document.tables.push_back(
         linesTable("Missing: expected at the site, not seen",
-                   {{"Serial", CellKind::Text, 1.5},
-                    {"Model", CellKind::Text, 1.3},
-                    {"Legal owner", CellKind::Text, 1.7},
-                    {"Declaration no.", CellKind::Text, 1.75},
-                    {"Unlock date", CellKind::Date, 0.9},
-                    {"Status that day", CellKind::Text, 0.9}},
+                   {{"Serial", CellKind::Text, 1, kSerialSample},
+                    {"Model", CellKind::Text, 1, kModelSample},
+                    {"Legal owner", CellKind::Text, 2, "Kazakh Hash LLP"},
+                    {"Declaration no.", CellKind::Text, 1, kDeclarationSample},
+                    {"Unlock date", CellKind::Date, 0, kDateSample},
+                    {"Status that day", CellKind::Text, 0, "running"}},
                    missing, [](const InspectionLine& line) -> ReportRow {
                        return {line.serial,           line.unit->model,
                                line.unit->legalOwner, line.unit->declarationNo,
@@ -161,10 +170,10 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
         std::make_shared<const std::vector<InspectionLine>>(std::move(computed.unexpected));
     document.tables.push_back(
         linesTable("Unexpected: seen, but not placed at the site by the ledger",
-                   {{"Line", CellKind::Number, 0.45},
-                    {"Serial", CellKind::Text, 1.5},
-                    {"Finding", CellKind::Text, 1.0},
-                    {"What the ledger says", CellKind::Text, 5.0}},
+                   {{"Line", CellKind::Number, 0, "99999"},
+                    {"Serial", CellKind::Text, 0, kSerialSample},
+                    {"Finding", CellKind::Text, 0, "tampered label"},
+                    {"What the ledger says", CellKind::Text, 1, ""}},
                    unexpected, [](const InspectionLine& line) -> ReportRow {
                        return {lineNumber(line), line.serial, findingText(line), line.note};
                    }));
@@ -173,12 +182,12 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
         std::make_shared<const std::vector<InspectionLine>>(std::move(computed.adverse));
     document.tables.push_back(linesTable(
         "Adverse findings",
-        {{"Line", CellKind::Number, 0.45},
-         {"Serial", CellKind::Text, 1.5},
-         {"Model", CellKind::Text, 1.3},
-         {"Finding", CellKind::Text, 1.1},
-         {"Result", CellKind::Text, 1.6},
-         {"Legal owner", CellKind::Text, 1.7}},
+        {{"Line", CellKind::Number, 0, "99999"},
+         {"Serial", CellKind::Text, 1, kSerialSample},
+         {"Model", CellKind::Text, 1, kModelSample},
+         {"Finding", CellKind::Text, 0, "tampered label"},
+         {"Result", CellKind::Text, 1, "UNKNOWN serial"},
+         {"Legal owner", CellKind::Text, 2, "Kazakh Hash LLP"}},
         adverse, [](const InspectionLine& line) -> ReportRow {
             return {lineNumber(line),  line.serial,        line.unit ? line.unit->model : "",
                     findingText(line), shortOutcome(line), line.unit ? line.unit->legalOwner : ""};

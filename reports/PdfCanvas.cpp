@@ -41,6 +41,9 @@ std::string oneLine(const std::string& text)
     return line;
 }
 
+// Distinct cell texts kept shaped per column; unique values (serials) only fill it once.
+constexpr std::size_t kShapedPerColumn = 256;
+
 } // namespace
 
 PdfCanvas::PdfCanvas(cairo_surface_t* surface, double width, double height)
@@ -161,28 +164,81 @@ void PdfCanvas::box(double x, double y, double width, double height, Shade shade
     cairo_fill(m_cr);
 }
 
+LayoutHandle PdfCanvas::columnLayout(const GridColumn& column)
+{
+    auto layout = newLayout(m_cr);
+    pango_layout_set_font_description(layout.get(), font(Font::Cell));
+    pango_layout_set_width(layout.get(), static_cast<int>(column.textWidth * PANGO_SCALE));
+    pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
+    pango_layout_set_single_paragraph_mode(layout.get(), TRUE);
+    pango_layout_set_alignment(layout.get(), column.kind == CellKind::Number ? PANGO_ALIGN_RIGHT
+                                                                             : PANGO_ALIGN_LEFT);
+    return layout;
+}
+
+PangoLayout* PdfCanvas::shapedCell(const GridColumn& column, const std::string& text)
+{
+    auto& shaped = *column.shaped;
+    if (const auto found = shaped.find(text); found != shaped.end())
+        return found->second.get();
+    auto* layout = column.layout.get();
+    if (shaped.size() < kShapedPerColumn) {
+        auto fresh = columnLayout(column);
+        layout = fresh.get();
+        shaped.emplace(text, std::move(fresh));
+    }
+    pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+    return layout;
+}
+
 TableGrid PdfCanvas::grid(const std::vector<ReportColumn>& columns, double x, double width,
                           double pad)
 {
+    // Every column first gets what its sample and the longest word of its title need; the room
+    // left is shared by weight. When the needs do not fit, columns without weight (dates, codes)
+    // keep theirs and the weighted ones (names, notes) give way, which their ellipsis shows.
+    std::vector<double> needs;
+    double fixedNeed = 0;
+    double flexibleNeed = 0;
+    double weights = 0;
+    for (const auto& column : columns) {
+        double need = column.sample.empty() ? 0 : textWidth(column.sample, Font::Cell);
+        std::size_t start = 0;
+        while (start < column.title.size()) {
+            const auto end = std::min(column.title.find(' ', start), column.title.size());
+            need =
+                std::max(need, textWidth(column.title.substr(start, end - start), Font::CellBold));
+            start = end + 1;
+        }
+        needs.push_back(need + 2 * pad + 1);
+        (column.width > 0 ? flexibleNeed : fixedNeed) += needs.back();
+        weights += column.width;
+    }
+    std::vector<double> widths(columns.size());
+    const double room = width - fixedNeed - flexibleNeed;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (room >= 0)
+            widths[i] = needs[i] + (weights > 0 ? room * columns[i].width / weights : 0);
+        else if (fixedNeed < width && columns[i].width > 0)
+            widths[i] = needs[i] * (width - fixedNeed) / flexibleNeed;
+        else if (fixedNeed < width)
+            widths[i] = needs[i];
+        else
+            widths[i] = needs[i] * width / (fixedNeed + flexibleNeed);
+    }
+
     TableGrid grid;
     grid.pad = pad;
-    double weights = 0;
-    for (const auto& column : columns)
-        weights += column.width;
-    for (const auto& column : columns) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const auto& column = columns[i];
         GridColumn placed;
         placed.x = x;
-        placed.width = width * column.width / weights;
+        placed.width = widths[i];
         placed.kind = column.kind;
         placed.title = column.title;
-        placed.layout = newLayout(m_cr);
-        auto* layout = placed.layout.get();
-        pango_layout_set_font_description(layout, font(Font::Cell));
-        pango_layout_set_width(layout, static_cast<int>((placed.width - 2 * pad) * PANGO_SCALE));
-        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-        pango_layout_set_single_paragraph_mode(layout, TRUE);
-        pango_layout_set_alignment(layout, column.kind == CellKind::Number ? PANGO_ALIGN_RIGHT
-                                                                           : PANGO_ALIGN_LEFT);
+        placed.textWidth = std::max(1.0, placed.width - 2 * pad);
+        placed.layout = columnLayout(placed);
+        placed.shaped = std::make_shared<std::unordered_map<std::string, LayoutHandle>>();
         grid.columns.push_back(std::move(placed));
         x += grid.columns.back().width;
     }
@@ -198,12 +254,21 @@ void PdfCanvas::headerRow(const TableGrid& grid, double y, double height)
     box(left, y, right - left, height, Shade::HeaderFill);
     rule(left, y + height, right, 0.6, Shade::Muted);
     setShade(Shade::Ink);
+    // Titles may take two lines ("Exemption / start"); the row is tall enough for two.
     for (const auto& column : grid.columns) {
         auto* layout = column.layout.get();
         pango_layout_set_font_description(layout, font(Font::CellBold));
+        pango_layout_set_single_paragraph_mode(layout, FALSE);
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+        pango_layout_set_height(layout, -2);
         pango_layout_set_text(layout, column.title.c_str(), -1);
-        cairo_move_to(m_cr, column.x + grid.pad, y + (height - m_cellLineHeight) / 2);
+        int w = 0, h = 0;
+        pango_layout_get_size(layout, &w, &h);
+        cairo_move_to(m_cr, column.x + grid.pad,
+                      y + (height - static_cast<double>(h) / PANGO_SCALE) / 2);
         pango_cairo_show_layout(m_cr, layout);
+        pango_layout_set_height(layout, -1);
+        pango_layout_set_single_paragraph_mode(layout, TRUE);
         pango_layout_set_font_description(layout, font(Font::Cell));
     }
 }
@@ -225,12 +290,16 @@ void PdfCanvas::row(const TableGrid& grid, double y, double height, const Report
         const auto& column = grid.columns[i];
         if (cells[i].empty())
             continue;
-        auto* layout = column.layout.get();
-        if (bold)
-            pango_layout_set_font_description(layout, font(Font::CellBold));
         const auto text =
             column.kind == CellKind::Number ? groupDigits(cells[i]) : oneLine(cells[i]);
-        pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+        PangoLayout* layout = nullptr;
+        if (bold) {
+            layout = column.layout.get();
+            pango_layout_set_font_description(layout, font(Font::CellBold));
+            pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+        } else {
+            layout = shapedCell(column, text);
+        }
         cairo_move_to(m_cr, column.x + grid.pad, baseline);
         pango_cairo_show_layout(m_cr, layout);
         if (bold)

@@ -6,6 +6,7 @@
 #include <memory>
 #include <pango/pangocairo.h>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace asicledger {
@@ -49,9 +50,13 @@ struct GridColumn
 {
     double x = 0;
     double width = 0;
+    double textWidth = 0; // width less the padding on both sides
     CellKind kind = CellKind::Text;
     std::string title;
     LayoutHandle layout; // reused for every cell of the column: set up once, text swapped
+    // Cells repeat (models, dates, findings): a shaped layout per distinct text, up to a bound,
+    // spares pango shaping the same words a hundred thousand times.
+    std::shared_ptr<std::unordered_map<std::string, LayoutHandle>> shaped;
 };
 
 // A table's columns laid across the page.
@@ -97,6 +102,8 @@ private:
     void setShade(Shade shade);
     PangoLayout* prepare(const std::string& text, Font font, double width, bool wrap);
     const PangoFontDescription* font(Font font);
+    LayoutHandle columnLayout(const GridColumn& column);
+    PangoLayout* shapedCell(const GridColumn& column, const std::string& text);
 
     cairo_t* m_cr;
     double m_width;

@@ -18,7 +18,7 @@ constexpr double kMarginX = 40;
 constexpr double kMarginTop = 38;
 constexpr double kMarginBottom = 56; // the footer lives below this line
 constexpr double kTitleRowHeight = 19;
-constexpr double kHeaderRowHeight = 14;
+constexpr double kHeaderRowHeight = 20; // two lines of column title
 constexpr double kRowHeight = 12;
 constexpr double kCellPad = 3;
 constexpr double kTableGap = 14;
@@ -76,19 +76,26 @@ private:
         std::string left = m_document.title;
         if (!m_document.subtitle.empty())
             left += " · " + m_document.subtitle;
-        if (!m_document.generated.empty())
-            left += " · generated " + m_document.generated;
-        m_canvas.text(kMarginX, rule + 4, innerWidth() - pageWidth, left, Font::Footer,
+        m_canvas.text(kMarginX, rule + 4, innerWidth() - pageWidth - 12, left, Font::Footer,
                       Shade::Muted, Align::Left);
         m_canvas.text(m_width - kMarginX - pageWidth, rule + 4, pageWidth, pageText,
                       Font::FooterStrong, Shade::Ink, Align::Right);
+        double generatedWidth = 0;
+        if (!m_document.generated.empty()) {
+            const auto generated = "generated " + m_document.generated;
+            generatedWidth =
+                std::min(innerWidth() / 2, m_canvas.textWidth(generated, Font::Footer));
+            m_canvas.text(m_width - kMarginX - generatedWidth, rule + 15, generatedWidth, generated,
+                          Font::Footer, Shade::Muted, Align::Right);
+        }
         if (!m_document.fingerprint.empty()) {
             const auto label = std::string("Journal fingerprint ");
             const double labelWidth = m_canvas.textWidth(label, Font::Footer);
             m_canvas.text(kMarginX, rule + 15, labelWidth, label, Font::Footer, Shade::Muted,
                           Align::Left);
-            m_canvas.text(kMarginX + labelWidth, rule + 15.6, innerWidth() - labelWidth,
-                          m_document.fingerprint, Font::Mono, Shade::Ink, Align::Left);
+            m_canvas.text(kMarginX + labelWidth, rule + 15.6,
+                          innerWidth() - labelWidth - generatedWidth - 8, m_document.fingerprint,
+                          Font::Mono, Shade::Ink, Align::Left);
         }
     }
 

@@ -20,7 +20,8 @@ struct ReportColumn
 {
     std::string title;
     CellKind kind = CellKind::Text;
-    double width = 1.0; // relative to the other columns of the table
+    double width = 1.0; // share of the room left once every column has its sample's width
+    std::string sample; // a typical widest cell ("2026-11-20"), so paged output fits it whole
 };
 
 using ReportRow = std::vector<std::string>;

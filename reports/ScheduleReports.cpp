@@ -76,12 +76,13 @@ ReportDocument ScheduleReports::unlocks(Ledger& ledger, const UnlocksReportOptio
         return cells;
     });
     table.title = "Units unlocking per month";
-    table.columns = {{"Month", CellKind::Date, 0.8}};
+    table.columns = {{"Month", CellKind::Date, 0, "2026-11"}};
     if (grouped)
-        table.columns.push_back({groupTitle, CellKind::Text, 2.0});
-    table.columns.insert(table.columns.end(), {{"Units", CellKind::Number, 0.7},
-                                               {"Customs value, KZT", CellKind::Number, 1.4},
-                                               {"VAT exempted, KZT", CellKind::Number, 1.4}});
+        table.columns.push_back({groupTitle, CellKind::Text, 2, "Kazakh Hash LLP"});
+    table.columns.insert(table.columns.end(),
+                         {{"Units", CellKind::Number, 0.3, "999 999"},
+                          {"Customs value, KZT", CellKind::Number, 1, "99 999 999 999.99"},
+                          {"VAT exempted, KZT", CellKind::Number, 1, "9 999 999 999.99"}});
     table.totals = [grouped, units, customs, vat] {
         ReportRow cells{"Total"};
         if (grouped)
@@ -133,11 +134,11 @@ ReportDocument ScheduleReports::liability(Ledger& ledger, const LiabilityReportO
                          plainTenge(row.penalty.minor()), plainTenge(row.total.minor())};
     });
     table.title = bySite ? "By site" : "By entity";
-    table.columns = {{bySite ? "Site" : "Legal owner", CellKind::Text, 2.2},
-                     {"Units", CellKind::Number, 0.7},
-                     {"Principal, KZT", CellKind::Number, 1.4},
-                     {"Penalty, KZT", CellKind::Number, 1.4},
-                     {"Total, KZT", CellKind::Number, 1.4}};
+    table.columns = {{bySite ? "Site" : "Legal owner", CellKind::Text, 2, "Kazakh Hash LLP"},
+                     {"Units", CellKind::Number, 0.3, "999 999"},
+                     {"Principal, KZT", CellKind::Number, 1, "9 999 999 999.99"},
+                     {"Penalty, KZT", CellKind::Number, 1, "9 999 999 999.99"},
+                     {"Total, KZT", CellKind::Number, 1, "9 999 999 999.99"}};
     table.totals = [units, principal, penalty, total] {
         return ReportRow{"Total", std::to_string(units), plainTenge(principal.minor()),
                          plainTenge(penalty.minor()), plainTenge(total.minor())};

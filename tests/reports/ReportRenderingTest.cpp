@@ -122,7 +122,7 @@ TEST_F(ReportRendering, PageCountComesBeforeDrawingAndMatchesForEveryShape)
         document.signatures = {"One", "Two", "Three"};
         ReportTable table;
         table.title = "Rows";
-        table.columns = {{"A"}, {"B", CellKind::Number}};
+        table.columns = {{"A", CellKind::Text, 1, ""}, {"B", CellKind::Number, 1, ""}};
         table.rowCount = extra;
         table.rows = [extra](const RowSink& sink) {
             for (int i = 0; i < extra; ++i)
@@ -136,8 +136,9 @@ TEST_F(ReportRendering, PageCountComesBeforeDrawingAndMatchesForEveryShape)
         EXPECT_EQ(pagesOf(run("pdfinfo " + file)), pages) << extra << " rows";
         const auto text = run("pdftotext " + file + " -");
         EXPECT_NE(text.find(fmt::format("page {} of {}", pages, pages)), std::string::npos);
-        if (extra > 0)
+        if (extra > 0) {
             EXPECT_EQ(occurrences(text, fmt::format("row-{}\n", extra - 1)), 2);
+        }
     }
 }
 
@@ -273,7 +274,7 @@ TEST_F(ReportRendering, AFailedReportLeavesNoFile)
     document.title = "Broken";
     ReportTable table;
     table.title = "Rows";
-    table.columns = {{"A"}};
+    table.columns = {{"A", CellKind::Text, 1, ""}};
     table.rowCount = 3;
     table.rows = [](const RowSink& sink) {
         sink({"one"});
