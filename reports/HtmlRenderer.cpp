@@ -48,14 +48,14 @@ footer code { font-family: "DejaVu Sans Mono", monospace; word-break: break-all;
 }
 )";
 
-const char* cellClass(CellKind kind)
+const char* cellClass(ColumnKind kind)
 {
     switch (kind) {
-    case CellKind::Number:
+    case ColumnKind::Number:
         return " class=\"number\"";
-    case CellKind::Date:
+    case ColumnKind::Date:
         return " class=\"date\"";
-    case CellKind::Text:
+    case ColumnKind::Text:
         break;
     }
     return "";
@@ -65,9 +65,9 @@ void writeCells(std::ostream& out, const ReportTable& table, const ReportRow& ro
 {
     out << "<tr>";
     for (std::size_t i = 0; i < row.size(); ++i) {
-        const auto kind = i < table.columns.size() ? table.columns[i].kind : CellKind::Text;
+        const auto kind = i < table.columns.size() ? table.columns[i].kind : ColumnKind::Text;
         out << "<td" << cellClass(kind) << '>'
-            << HtmlRenderer::escape(kind == CellKind::Number ? groupDigits(row[i]) : row[i])
+            << HtmlRenderer::escape(kind == ColumnKind::Number ? groupDigits(row[i]) : row[i])
             << "</td>";
     }
     out << "</tr>\n";

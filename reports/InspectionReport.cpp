@@ -129,15 +129,15 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
 
     ReportTable units;
     units.title = "Units expected or seen";
-    units.columns = {{"Serial", CellKind::Text, 1, kSerialSample},
-                     {"Model", CellKind::Text, 1, kModelSample},
-                     {"Declaration no.", CellKind::Text, 1, kDeclarationSample},
-                     {"Route", CellKind::Text, 0, "truck"},
-                     {"Exemption start", CellKind::Date, 0, kDateSample},
-                     {"Unlock date", CellKind::Date, 0, kDateSample},
-                     {"Finding", CellKind::Text, 0.5, "tampered label"},
-                     {"Result", CellKind::Text, 1, "UNKNOWN serial"},
-                     {"Line", CellKind::Number, 0, "99999"}};
+    units.columns = {{"Serial", ColumnKind::Text, 1, kSerialSample},
+                     {"Model", ColumnKind::Text, 1, kModelSample},
+                     {"Declaration no.", ColumnKind::Text, 1, kDeclarationSample},
+                     {"Route", ColumnKind::Text, 0, "truck"},
+                     {"Exemption start", ColumnKind::Date, 0, kDateSample},
+                     {"Unlock date", ColumnKind::Date, 0, kDateSample},
+                     {"Finding", ColumnKind::Text, 0.5, "tampered label"},
+                     {"Result", ColumnKind::Text, 1, "UNKNOWN serial"},
+                     {"Line", ColumnKind::Number, 0, "99999"}};
     units.rowCount = summary.lines();
     units.rows = [&ledger, inspection](const RowSink& sink) {
         Discrepancies(ledger).forEachLine(inspection, [&](const InspectionLine& line) {
@@ -154,12 +154,12 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
         std::make_shared<const std::vector<InspectionLine>>(std::move(computed.missing));
     document.tables.push_back(
         linesTable("Missing: expected at the site, not seen",
-                   {{"Serial", CellKind::Text, 1, kSerialSample},
-                    {"Model", CellKind::Text, 1, kModelSample},
-                    {"Legal owner", CellKind::Text, 2, "Kazakh Hash LLP"},
-                    {"Declaration no.", CellKind::Text, 1, kDeclarationSample},
-                    {"Unlock date", CellKind::Date, 0, kDateSample},
-                    {"Status that day", CellKind::Text, 0, "running"}},
+                   {{"Serial", ColumnKind::Text, 1, kSerialSample},
+                    {"Model", ColumnKind::Text, 1, kModelSample},
+                    {"Legal owner", ColumnKind::Text, 2, "Kazakh Hash LLP"},
+                    {"Declaration no.", ColumnKind::Text, 1, kDeclarationSample},
+                    {"Unlock date", ColumnKind::Date, 0, kDateSample},
+                    {"Status that day", ColumnKind::Text, 0, "running"}},
                    missing, [](const InspectionLine& line) -> ReportRow {
                        return {line.serial,           line.unit->model,
                                line.unit->legalOwner, line.unit->declarationNo,
@@ -170,10 +170,10 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
         std::make_shared<const std::vector<InspectionLine>>(std::move(computed.unexpected));
     document.tables.push_back(
         linesTable("Unexpected: seen, but not placed at the site by the ledger",
-                   {{"Line", CellKind::Number, 0, "99999"},
-                    {"Serial", CellKind::Text, 0, kSerialSample},
-                    {"Finding", CellKind::Text, 0, "tampered label"},
-                    {"What the ledger says", CellKind::Text, 1, ""}},
+                   {{"Line", ColumnKind::Number, 0, "99999"},
+                    {"Serial", ColumnKind::Text, 0, kSerialSample},
+                    {"Finding", ColumnKind::Text, 0, "tampered label"},
+                    {"What the ledger says", ColumnKind::Text, 1, ""}},
                    unexpected, [](const InspectionLine& line) -> ReportRow {
                        return {lineNumber(line), line.serial, findingText(line), line.note};
                    }));
@@ -182,12 +182,12 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
         std::make_shared<const std::vector<InspectionLine>>(std::move(computed.adverse));
     document.tables.push_back(linesTable(
         "Adverse findings",
-        {{"Line", CellKind::Number, 0, "99999"},
-         {"Serial", CellKind::Text, 1, kSerialSample},
-         {"Model", CellKind::Text, 1, kModelSample},
-         {"Finding", CellKind::Text, 0, "tampered label"},
-         {"Result", CellKind::Text, 1, "UNKNOWN serial"},
-         {"Legal owner", CellKind::Text, 2, "Kazakh Hash LLP"}},
+        {{"Line", ColumnKind::Number, 0, "99999"},
+         {"Serial", ColumnKind::Text, 1, kSerialSample},
+         {"Model", ColumnKind::Text, 1, kModelSample},
+         {"Finding", ColumnKind::Text, 0, "tampered label"},
+         {"Result", ColumnKind::Text, 1, "UNKNOWN serial"},
+         {"Legal owner", ColumnKind::Text, 2, "Kazakh Hash LLP"}},
         adverse, [](const InspectionLine& line) -> ReportRow {
             return {lineNumber(line),  line.serial,        line.unit ? line.unit->model : "",
                     findingText(line), shortOutcome(line), line.unit ? line.unit->legalOwner : ""};

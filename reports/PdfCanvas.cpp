@@ -171,8 +171,8 @@ LayoutHandle PdfCanvas::columnLayout(const GridColumn& column)
     pango_layout_set_width(layout.get(), static_cast<int>(column.textWidth * PANGO_SCALE));
     pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
     pango_layout_set_single_paragraph_mode(layout.get(), TRUE);
-    pango_layout_set_alignment(layout.get(), column.kind == CellKind::Number ? PANGO_ALIGN_RIGHT
-                                                                             : PANGO_ALIGN_LEFT);
+    pango_layout_set_alignment(layout.get(), column.kind == ColumnKind::Number ? PANGO_ALIGN_RIGHT
+                                                                               : PANGO_ALIGN_LEFT);
     return layout;
 }
 
@@ -291,7 +291,7 @@ void PdfCanvas::row(const TableGrid& grid, double y, double height, const Report
         if (cells[i].empty())
             continue;
         const auto text =
-            column.kind == CellKind::Number ? groupDigits(cells[i]) : oneLine(cells[i]);
+            column.kind == ColumnKind::Number ? groupDigits(cells[i]) : oneLine(cells[i]);
         PangoLayout* layout = nullptr;
         if (bold) {
             layout = column.layout.get();

@@ -51,7 +51,7 @@ struct GridColumn
     double x = 0;
     double width = 0;
     double textWidth = 0; // width less the padding on both sides
-    CellKind kind = CellKind::Text;
+    ColumnKind kind = ColumnKind::Text;
     std::string title;
     LayoutHandle layout; // reused for every cell of the column: set up once, text swapped
     // Cells repeat (models, dates, findings): a shaped layout per distinct text, up to a bound,

@@ -58,18 +58,18 @@ ReportDocument RegisterReport::build(Ledger& ledger, const RegisterReportOptions
 
     ReportTable table;
     table.title = "Units";
-    table.columns = {{"Serial", CellKind::Text, 1, "JYZZB4BBDJCBA0012"},
-                     {"Model", CellKind::Text, 1, "Antminer S19j Pro+"},
-                     {"Legal owner", CellKind::Text, 2, "Kazakh Hash LLP"},
-                     {"Beneficial owner", CellKind::Text, 1.5, "Pacific Hash Pte"},
-                     {"Site", CellKind::Text, 1, "Ekibastuz-1"},
-                     {"Status", CellKind::Text, 0, "exported"},
-                     {"Declaration no.", CellKind::Text, 0.5, "50109010/150322/0001234"},
-                     {"Route", CellKind::Text, 0, "truck"},
-                     {"Exemption start", CellKind::Date, 0, "2026-11-20"},
-                     {"Unlock date", CellKind::Date, 0, "2026-11-20"},
-                     {"Lock", CellKind::Text, 0.5, "exit pending approval"},
-                     {"Customs value, KZT", CellKind::Number, 0, "99 999 999.99"}};
+    table.columns = {{"Serial", ColumnKind::Text, 1, "JYZZB4BBDJCBA0012"},
+                     {"Model", ColumnKind::Text, 1, "Antminer S19j Pro+"},
+                     {"Legal owner", ColumnKind::Text, 2, "Kazakh Hash LLP"},
+                     {"Beneficial owner", ColumnKind::Text, 1.5, "Pacific Hash Pte"},
+                     {"Site", ColumnKind::Text, 1, "Ekibastuz-1"},
+                     {"Status", ColumnKind::Text, 0, "exported"},
+                     {"Declaration no.", ColumnKind::Text, 0.5, "50109010/150322/0001234"},
+                     {"Route", ColumnKind::Text, 0, "truck"},
+                     {"Exemption start", ColumnKind::Date, 0, "2026-11-20"},
+                     {"Unlock date", ColumnKind::Date, 0, "2026-11-20"},
+                     {"Lock", ColumnKind::Text, 0.5, "exit pending approval"},
+                     {"Customs value, KZT", ColumnKind::Number, 0, "99 999 999.99"}};
     table.rowCount = units;
     table.rows = [&ledger, asOf, filter](const RowSink& sink) {
         UnitRegisterAsOf(ledger, asOf).forEach(filter, [&](const UnitAsOf& row) {

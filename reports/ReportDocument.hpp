@@ -9,7 +9,7 @@ namespace asicledger {
 
 // How a renderer shows a cell. Cells are given in a plain machine form ("1234567.89",
 // "2026-11-20") so a CSV stays computable; PDF and HTML group the digits of numbers for reading.
-enum class CellKind
+enum class ColumnKind
 {
     Text,
     Number, // integer or decimal, right-aligned, digits grouped
@@ -19,7 +19,7 @@ enum class CellKind
 struct ReportColumn
 {
     std::string title;
-    CellKind kind = CellKind::Text;
+    ColumnKind kind = ColumnKind::Text;
     double width = 1.0; // share of the room left once every column has its sample's width
     std::string sample; // a typical widest cell ("2026-11-20"), so paged output fits it whole
 };

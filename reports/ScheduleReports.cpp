@@ -76,13 +76,13 @@ ReportDocument ScheduleReports::unlocks(Ledger& ledger, const UnlocksReportOptio
         return cells;
     });
     table.title = "Units unlocking per month";
-    table.columns = {{"Month", CellKind::Date, 0, "2026-11"}};
+    table.columns = {{"Month", ColumnKind::Date, 0, "2026-11"}};
     if (grouped)
-        table.columns.push_back({groupTitle, CellKind::Text, 2, "Kazakh Hash LLP"});
+        table.columns.push_back({groupTitle, ColumnKind::Text, 2, "Kazakh Hash LLP"});
     table.columns.insert(table.columns.end(),
-                         {{"Units", CellKind::Number, 0.3, "999 999"},
-                          {"Customs value, KZT", CellKind::Number, 1, "99 999 999 999.99"},
-                          {"VAT exempted, KZT", CellKind::Number, 1, "9 999 999 999.99"}});
+                         {{"Units", ColumnKind::Number, 0.3, "999 999"},
+                          {"Customs value, KZT", ColumnKind::Number, 1, "99 999 999 999.99"},
+                          {"VAT exempted, KZT", ColumnKind::Number, 1, "9 999 999 999.99"}});
     table.totals = [grouped, units, customs, vat] {
         ReportRow cells{"Total"};
         if (grouped)
@@ -134,11 +134,11 @@ ReportDocument ScheduleReports::liability(Ledger& ledger, const LiabilityReportO
                          plainTenge(row.penalty.minor()), plainTenge(row.total.minor())};
     });
     table.title = bySite ? "By site" : "By entity";
-    table.columns = {{bySite ? "Site" : "Legal owner", CellKind::Text, 2, "Kazakh Hash LLP"},
-                     {"Units", CellKind::Number, 0.3, "999 999"},
-                     {"Principal, KZT", CellKind::Number, 1, "9 999 999 999.99"},
-                     {"Penalty, KZT", CellKind::Number, 1, "9 999 999 999.99"},
-                     {"Total, KZT", CellKind::Number, 1, "9 999 999 999.99"}};
+    table.columns = {{bySite ? "Site" : "Legal owner", ColumnKind::Text, 2, "Kazakh Hash LLP"},
+                     {"Units", ColumnKind::Number, 0.3, "999 999"},
+                     {"Principal, KZT", ColumnKind::Number, 1, "9 999 999 999.99"},
+                     {"Penalty, KZT", ColumnKind::Number, 1, "9 999 999 999.99"},
+                     {"Total, KZT", ColumnKind::Number, 1, "9 999 999 999.99"}};
     table.totals = [units, principal, penalty, total] {
         return ReportRow{"Total", std::to_string(units), plainTenge(principal.minor()),
                          plainTenge(penalty.minor()), plainTenge(total.minor())};

@@ -60,11 +60,11 @@ ReportDocument UnitHistoryReport::build(Ledger& ledger, const std::string& seria
 
     ReportTable history;
     history.title = "History";
-    history.columns = {{"Date", CellKind::Date, 0, "2026-11-20"},
-                       {"Event", CellKind::Text, 0, "beneficial_owner"},
-                       {"Detail", CellKind::Text, 1, ""},
-                       {"Recorded by", CellKind::Text, 0, "finance2"},
-                       {"Journal", CellKind::Number, 0, "999999"}};
+    history.columns = {{"Date", ColumnKind::Date, 0, "2026-11-20"},
+                       {"Event", ColumnKind::Text, 0, "beneficial_owner"},
+                       {"Detail", ColumnKind::Text, 1, ""},
+                       {"Recorded by", ColumnKind::Text, 0, "finance2"},
+                       {"Journal", ColumnKind::Number, 0, "999999"}};
     history.rowCount = static_cast<std::int64_t>(events->size());
     history.rows = [events](const RowSink& sink) {
         for (const auto& event : *events)
@@ -75,12 +75,12 @@ ReportDocument UnitHistoryReport::build(Ledger& ledger, const std::string& seria
 
     ReportTable seen;
     seen.title = "Inspections that saw it";
-    seen.columns = {{"Date", CellKind::Date, 0, "2026-11-20"},
-                    {"Site", CellKind::Text, 0.5, "Ekibastuz-1"},
-                    {"Authority", CellKind::Text, 1, ""},
-                    {"Reference", CellKind::Text, 0.3, "PV-2026-114"},
-                    {"Finding", CellKind::Text, 0, "tampered label"},
-                    {"Inspection", CellKind::Number, 0, "99999"}};
+    seen.columns = {{"Date", ColumnKind::Date, 0, "2026-11-20"},
+                    {"Site", ColumnKind::Text, 0.5, "Ekibastuz-1"},
+                    {"Authority", ColumnKind::Text, 1, ""},
+                    {"Reference", ColumnKind::Text, 0.3, "PV-2026-114"},
+                    {"Finding", ColumnKind::Text, 0, "tampered label"},
+                    {"Inspection", ColumnKind::Number, 0, "99999"}};
     seen.rowCount = static_cast<std::int64_t>(sightings->size());
     seen.rows = [sightings](const RowSink& sink) {
         for (const auto& row : *sightings)

@@ -122,7 +122,7 @@ TEST_F(ReportRendering, PageCountComesBeforeDrawingAndMatchesForEveryShape)
         document.signatures = {"One", "Two", "Three"};
         ReportTable table;
         table.title = "Rows";
-        table.columns = {{"A", CellKind::Text, 1, ""}, {"B", CellKind::Number, 1, ""}};
+        table.columns = {{"A", ColumnKind::Text, 1, ""}, {"B", ColumnKind::Number, 1, ""}};
         table.rowCount = extra;
         table.rows = [extra](const RowSink& sink) {
             for (int i = 0; i < extra; ++i)
@@ -274,7 +274,7 @@ TEST_F(ReportRendering, AFailedReportLeavesNoFile)
     document.title = "Broken";
     ReportTable table;
     table.title = "Rows";
-    table.columns = {{"A", CellKind::Text, 1, ""}};
+    table.columns = {{"A", ColumnKind::Text, 1, ""}};
     table.rowCount = 3;
     table.rows = [](const RowSink& sink) {
         sink({"one"});
