@@ -14,6 +14,7 @@ if (($# > 0)); then
 fi
 
 ensure_packages
+# shellcheck disable=SC2119 # run.sh takes no build options
 configure_and_build
 
 cli="$ASICLEDGER_BUILD/cli/asicledger"
