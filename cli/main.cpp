@@ -1,4 +1,109 @@
-int main()
+// asicledger: the command-line front end of the ledger. It parses, signs in, calls the core and
+// prints; every rule lives in core/.
+
+#include "CommandSet.hpp"
+#include "ExitCode.hpp"
+#include "LedgerError.hpp"
+#include "Session.hpp"
+#include "UnitActions.hpp"
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+#include <iostream>
+#include <sqlite3.h>
+
+using namespace asicledger;
+
+namespace {
+
+void printError(const std::string& message)
 {
-    return 0;
+    std::cerr << "error: " << message << '\n';
+}
+
+// A refusal of several units: one line a unit, so a clerk can fix the list.
+void printRefusal(const UnitActionRefused& refusal)
+{
+    for (const auto& unit : refusal.refusals())
+        printError(unit.reason);
+    const auto count = refusal.refusals().size();
+    printError(count == 1 ? "1 unit was refused; nothing was written"
+                          : std::to_string(count) + " units were refused; nothing was written");
+}
+
+int run(const CommandSet& commands)
+{
+    try {
+        const auto action = commands.chosen();
+        return action ? action() : exitcode::kUsage;
+    } catch (const UnitActionRefused& refusal) {
+        printRefusal(refusal);
+        return exitcode::kRefused;
+    } catch (const PermissionDenied& denied) {
+        printError(denied.what());
+        return exitcode::kNotAllowed;
+    } catch (const LedgerError& error) {
+        printError(error.what());
+        return exitcode::kRefused;
+    } catch (const SQLite::Exception& error) {
+        // Busy or read-only files are the machine's state, not a bug in the program.
+        const auto code = error.getErrorCode();
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY ||
+            code == SQLITE_CANTOPEN || code == SQLITE_FULL || code == SQLITE_NOTADB) {
+            printError(std::string("the ledger file cannot be used: ") + error.what());
+            return exitcode::kRefused;
+        }
+        std::cerr << "internal error: " << error.what()
+                  << "\nThis is a bug in asicledger; please report it with the command you ran.\n";
+        return exitcode::kInternal;
+    } catch (const std::exception& error) {
+        std::cerr << "internal error: " << error.what()
+                  << "\nThis is a bug in asicledger; please report it with the command you ran.\n";
+        return exitcode::kInternal;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    GlobalOptions options;
+    Session session(options);
+    CommandSet commands(session);
+
+    CLI::App app("asicledger: VAT-exempt ASIC miners, their five-year lock and early exits",
+                 "asicledger");
+    // Global options are accepted before or after the command: `asicledger --format json units`
+    // and `asicledger units --format json` mean the same.
+    app.fallthrough();
+    app.require_subcommand(1);
+    app.add_option("--db", options.db,
+                   "Ledger file (default: ASICLEDGER_DB, else the per-user data file)");
+    app.add_option("--user", options.user, "Sign in as this user (default: ASICLEDGER_USER)");
+    app.add_option("--format", options.format, "Output format: table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+
+    addInitCommand(app, commands);
+    addEntityCommands(app, commands);
+    addSiteCommands(app, commands);
+    addImportCommand(app, commands);
+    addUnitCommands(app, commands);
+    addActionCommands(app, commands);
+    addExitCommands(app, commands);
+    addRateCommands(app, commands);
+    addUserCommands(app, commands);
+    addJournalCommands(app, commands);
+    addDemoCommand(app, commands);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::ParseError& error) {
+        app.exit(error);
+        return exitcode::kUsage;
+    }
+    return run(commands);
 }

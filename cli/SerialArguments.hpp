@@ -1,0 +1,27 @@
+#pragma once
+
+#include <CLI/App.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace asicledger {
+
+// The serials a bulk command names: on the command line, and from --serials-file (one serial a
+// line, as a barcode scanner or a spreadsheet column gives them) because clerks paste thousands.
+class SerialArguments
+{
+public:
+    // Adds the SERIAL... positional and --serials-file to `command`.
+    static std::shared_ptr<SerialArguments> addTo(CLI::App* command);
+
+    // Both sources, in order; blank lines and lines starting with '#' in the file are skipped.
+    // Throws InvalidInput when the file cannot be read. Checking the serials is the core's job.
+    std::vector<std::string> serials() const;
+
+private:
+    std::vector<std::string> m_serials;
+    std::string m_file;
+};
+
+} // namespace asicledger
