@@ -1,0 +1,200 @@
+// asicledger-gui-screenshots OUTDIR [UNITS]: builds a demo ledger (core/DemoLedger) in a temporary
+// file with a fixed today, drives the real window through every screen as a clerk would, and
+// saves each as PNG with QWidget::grab(). The README's screenshots come from here.
+
+#include "DashboardPage.hpp"
+#include "DemoLedger.hpp"
+#include "ExitDialog.hpp"
+#include "ImportCheckPage.hpp"
+#include "ImportWizard.hpp"
+#include "InspectionsPage.hpp"
+#include "JournalPage.hpp"
+#include "JournalTableModel.hpp"
+#include "Ledger.hpp"
+#include "LedgerSession.hpp"
+#include "LedgerSetup.hpp"
+#include "MainWindow.hpp"
+#include "PasswordHasher.hpp"
+#include "TextTableModel.hpp"
+#include "UnitActionDialog.hpp"
+#include "UnitFilterBar.hpp"
+#include "UnitTableModel.hpp"
+#include "UnitsPage.hpp"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+using namespace asicledger;
+using namespace asicledger::gui;
+
+namespace {
+
+void settle(int ms = 300)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms)
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+bool waitUntil(const std::function<bool()>& done, int timeoutMs = 120000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+void save(QWidget* widget, const QDir& dir, const QString& name)
+{
+    settle();
+    const auto path = dir.filePath(name + ".png");
+    widget->grab().save(path);
+    std::cout << "wrote " << path.toStdString() << "\n";
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("asicledger-screenshots");
+    QApplication::setApplicationName("asicledger-gui");
+    QSettings().clear();
+    if (argc < 2) {
+        std::cerr << "usage: asicledger-gui-screenshots OUTDIR [UNITS]\n";
+        return 2;
+    }
+    const QDir out(QString::fromLocal8Bit(argv[1]));
+    QDir().mkpath(out.path());
+    const std::size_t units = argc > 2 ? std::stoul(argv[2]) : 20000;
+
+    const auto file = std::filesystem::temp_directory_path() / "asicledger-demo-screens.ledger";
+    for (const auto* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(file.string() + suffix);
+    auto clock = std::make_shared<FixedClock>(Date(2026, 11, 23));
+    std::vector<DemoUser> users;
+    {
+        Ledger ledger(file, *clock, Ledger::OpenMode::CreateIfMissing);
+        const auto admin = LedgerSetup::initialise(ledger, "admin", "demo-admin-password");
+        DemoOptions options;
+        options.units = units;
+        users = DemoLedger::build(ledger, admin, options);
+    }
+    const auto userOf = [&](const std::string& role) {
+        for (const auto& user : users)
+            if (user.role == role)
+                return user;
+        return DemoUser{};
+    };
+
+    LedgerSession session(clock);
+    MainWindow window(session);
+    window.resize(1366, 768);
+    window.show();
+    session.open(QString::fromStdString(file.string()));
+    const auto manager = userOf("manager");
+    session.signIn(QString::fromStdString(manager.name), QString::fromStdString(manager.password));
+
+    window.showPage(MainWindow::DashboardPageIndex);
+    waitUntil([&] { return window.dashboard()->figures().has_value(); });
+    save(&window, out, "dashboard");
+
+    const auto finance = userOf("finance");
+    session.signIn(QString::fromStdString(finance.name), QString::fromStdString(finance.password));
+    window.showPage(MainWindow::UnitsPageIndex);
+    auto* unitsPage = window.units();
+    waitUntil([&] { return unitsPage->model()->totalCount().has_value(); });
+    unitsPage->view()->setCurrentIndex(unitsPage->model()->index(3, 0));
+    unitsPage->selectSerials({unitsPage->model()->serialAt(3), unitsPage->model()->serialAt(4)});
+    unitsPage->view()->setCurrentIndex(unitsPage->model()->index(3, 0));
+    save(&window, out, "units");
+
+    unitsPage->filterBar()->setUnlockWindow(UnitFilterBar::Next90Days);
+    waitUntil([&] { return unitsPage->model()->totalCount().has_value(); });
+    if (unitsPage->model()->rowCount() > 0)
+        unitsPage->view()->setCurrentIndex(unitsPage->model()->index(0, 0));
+    save(&window, out, "units-unlocking-90-days");
+
+    // A sale refused by the lock: the reason and the exit quote.
+    QStringList locked;
+    unitsPage->filterBar()->clear();
+    unitsPage->filterBar()->setUnlockWindow(UnitFilterBar::CustomWindow);
+    unitsPage->filterBar()->setCustomWindow(QDate(2028, 1, 1), QDate(2029, 12, 31));
+    while (unitsPage->model()->canFetchMore({}) && unitsPage->model()->rowCount() < 3)
+        unitsPage->model()->fetchMore({});
+    for (int row = 0; row < 3 && row < unitsPage->model()->rowCount(); ++row)
+        locked.append(unitsPage->model()->serialAt(row));
+    {
+        UnitActionDialog sale(session, UnitActionDialog::Kind::Sell, locked, &window);
+        sale.show();
+        sale.setTarget("Pacific Hash Pte Ltd");
+        sale.submit();
+        save(&sale, out, "sale-refused");
+    }
+    {
+        ExitDialog exit(session, locked.mid(0, 2), &window);
+        exit.show();
+        save(&exit, out, "early-exit-quote");
+    }
+
+    // The import wizard on a file with mistakes.
+    const auto bad = (std::filesystem::temp_directory_path() / "packing-list-bad.csv").string();
+    std::ofstream(bad)
+        << "SN;Vendor;Model;TH/s;Power W;Customs value;Currency;FX rate;Legal owner;Beneficial "
+           "owner;Site;Exemption start;Declaration no;Declaration date;Route;Dispatch date;Arrival "
+           "date\n"
+           "KZ-NEW-0001;Bitmain;Antminer S21;200;3500;2100000.00;KZT;;Kazakh Hash LLP;;Ekibastuz-1;"
+           "14.11.2026;50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n"
+           "KZ-NEW-0002;Bitmain;Antminer S21;200;3500;2100000.00;KZT;;Kazakh Hash LLP;;Ekibastuz-9;"
+           "14.11.2026;50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n"
+           "KZ-NEW-0003;Bitmain;Antminer S21;two hundred;3500;2100000.00;KZT;;Kazakh Hash LLP;;"
+           "Ekibastuz-1;14.11.2026;50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n"
+           "KZ-NEW-0004;Bitmain;Antminer S21;200;3500;2100000.00;KZT;;Kazakh Hash LLP;;Ekibastuz-1;"
+           "31.11.2026;50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n";
+    {
+        ImportWizard wizard(session, &window);
+        wizard.show();
+        wizard.setFileName(QString::fromStdString(bad));
+        wizard.next();
+        save(&wizard, out, "import-columns");
+        wizard.next();
+        waitUntil([&] { return !wizard.checkPage()->isRunning(); });
+        save(&wizard, out, "import-problems");
+    }
+
+    const auto auditor = userOf("auditor");
+    session.signIn(QString::fromStdString(auditor.name), QString::fromStdString(auditor.password));
+    window.showPage(MainWindow::InspectionsPageIndex);
+    if (window.inspections()->inspections()->rowCount() > 0)
+        window.inspections()->selectInspection(
+            window.inspections()->inspections()->key(0).toLongLong());
+    save(&window, out, "inspections");
+
+    window.showPage(MainWindow::JournalPageIndex);
+    auto* journal = window.journal();
+    journal->verify();
+    waitUntil([&] { return !journal->isVerifying(); });
+    settle(300);
+    auto* model = journal->model();
+    if (model->rowCount() > 0)
+        journal->view()->setCurrentIndex(model->index(model->rowCount() - 1, 0));
+    save(&window, out, "journal-verify");
+
+    window.showPage(MainWindow::CryptoPageIndex);
+    save(&window, out, "crypto");
+    return 0;
+}
