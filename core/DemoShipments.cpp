@@ -124,17 +124,18 @@ DemoImports DemoShipments::plan(std::size_t units)
     return imports;
 }
 
-// About a dozen shipments even for a small demo; at full size a few hundred units each, none
-// smaller than kSmallest or larger than kLargest.
+// About a dozen shipments even for a small demo; at full size about one a month, mostly lots of a
+// few hundred units with the odd big one, none smaller than kSmallest or larger than kLargest.
 std::vector<std::size_t> DemoShipments::sizes(std::size_t units)
 {
     if (units == 0)
         return {};
     const auto count = std::max<std::size_t>(
-        1, std::min(units / kSmallest, std::max<std::size_t>(12, units / 600)));
+        1, std::min(units / kSmallest, std::max<std::size_t>(12, units / 300)));
     std::vector<std::size_t> weights(count);
     for (auto& weight : weights)
-        weight = static_cast<std::size_t>(m_random.between(30, 170));
+        weight = static_cast<std::size_t>(m_random.chance(15) ? m_random.between(200, 600)
+                                                              : m_random.between(20, 120));
     const auto weightSum = std::accumulate(weights.begin(), weights.end(), std::size_t{0});
     std::vector<std::size_t> sizes(count);
     for (std::size_t i = 0; i < count; ++i)
