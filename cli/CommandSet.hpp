@@ -61,5 +61,7 @@ void addExitCommands(CLI::App& app, CommandSet& commands);
 void addRateCommands(CLI::App& app, CommandSet& commands);
 void addUserCommands(CLI::App& app, CommandSet& commands);
 void addJournalCommands(CLI::App& app, CommandSet& commands);
+void addInspectionCommands(CLI::App& app, CommandSet& commands);
+void addReportCommands(CLI::App& app, CommandSet& commands);
 
 } // namespace asicledger

@@ -2,6 +2,7 @@
 // prints; every rule lives in core/.
 
 #include "CommandSet.hpp"
+#include "CryptoCommands.hpp"
 #include "ExitCode.hpp"
 #include "LedgerError.hpp"
 #include "Session.hpp"
@@ -27,8 +28,8 @@ void printRefusal(const UnitActionRefused& refusal)
     for (const auto& unit : refusal.refusals())
         printError(unit.reason);
     const auto count = refusal.refusals().size();
-    printError(count == 1 ? "1 unit was refused; nothing was written"
-                          : std::to_string(count) + " units were refused; nothing was written");
+    printError(count == 1 ? "1 unit was refused; nothing was changed"
+                          : std::to_string(count) + " units were refused; nothing was changed");
 }
 
 int run(const CommandSet& commands)
@@ -93,6 +94,9 @@ int main(int argc, char** argv)
     addRateCommands(app, commands);
     addUserCommands(app, commands);
     addJournalCommands(app, commands);
+    addInspectionCommands(app, commands);
+    addReportCommands(app, commands);
+    addCryptoCommands(app, commands);
     addDemoCommand(app, commands);
 
     try {
