@@ -2,7 +2,6 @@
 // prints; every rule lives in core/.
 
 #include "CommandSet.hpp"
-#include "CryptoCommands.hpp"
 #include "ExitCode.hpp"
 #include "LedgerError.hpp"
 #include "Session.hpp"
@@ -28,8 +27,8 @@ void printRefusal(const UnitActionRefused& refusal)
     for (const auto& unit : refusal.refusals())
         printError(unit.reason);
     const auto count = refusal.refusals().size();
-    printError(count == 1 ? "1 unit was refused; nothing was changed"
-                          : std::to_string(count) + " units were refused; nothing was changed");
+    printError(count == 1 ? "1 unit was refused; nothing was written"
+                          : std::to_string(count) + " units were refused; nothing was written");
 }
 
 int run(const CommandSet& commands)
@@ -96,7 +95,6 @@ int main(int argc, char** argv)
     addJournalCommands(app, commands);
     addInspectionCommands(app, commands);
     addReportCommands(app, commands);
-    addCryptoCommands(app, commands);
     addDemoCommand(app, commands);
 
     try {
