@@ -29,6 +29,20 @@ inline QString tengeText(Tiyn amount)
     return toQString(formatTenge(amount)) + QStringLiteral(" KZT");
 }
 
+// A core message shown on its own, as a sentence: the core writes them to follow "error: ".
+inline QString sentence(const QString& message)
+{
+    if (message.isEmpty())
+        return message;
+    return message.left(1).toUpper() + message.mid(1);
+}
+
+// Counts grouped the way the core groups tenge ("19 941"), so figures side by side read alike.
+inline QString countText(std::int64_t count)
+{
+    return toQString(formatMinorUnits(count, 0));
+}
+
 inline QString dateText(const Date& date)
 {
     return date.is_not_a_date() ? QString() : toQString(isoDate(date));

@@ -11,8 +11,8 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -25,6 +25,7 @@ QTableView* tableFor(TextTableModel* model, QWidget* parent, const QString& name
     view->setObjectName(name);
     view->setModel(model);
     view->verticalHeader()->setVisible(false);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setStretchLastSection(true);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -42,7 +43,7 @@ QWidget* titled(const QString& title, QWidget* content, QWidget* parent)
 
 QString count(std::int64_t value)
 {
-    return QLocale().toString(qlonglong(value));
+    return countText(value);
 }
 
 } // namespace
@@ -81,19 +82,25 @@ DashboardPage::DashboardPage(LedgerSession& session, QWidget* parent)
     chartLayout->addWidget(m_chartTitle);
     chartLayout->addWidget(m_chart, 1);
 
+    // The liability by entity and by site share one place: each needs its five columns whole.
+    auto* liability = new QTabWidget(this);
+    liability->setObjectName("liabilityTabs");
+    liability->addTab(tableFor(m_byEntity, this, "liabilityByEntity"),
+                      tr("Contingent exit liability by entity"));
+    liability->addTab(tableFor(m_bySite, this, "liabilityBySite"), tr("… by site"));
     auto* tables = new QSplitter(Qt::Horizontal, this);
-    tables->addWidget(titled(tr("Contingent exit liability by entity"),
-                             tableFor(m_byEntity, this, "liabilityByEntity"), this));
-    tables->addWidget(titled(tr("… by site"), tableFor(m_bySite, this, "liabilityBySite"), this));
+    tables->addWidget(liability);
     tables->addWidget(
         titled(tr("Last inspection per site"), tableFor(m_sites, this, "siteInspections"), this));
+    tables->setStretchFactor(0, 3);
+    tables->setStretchFactor(1, 2);
     tables->setChildrenCollapsible(false);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(chartBox);
     split->addWidget(tables);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -200,12 +207,12 @@ void DashboardPage::showFigures(const DashboardFigures& figures)
     setCard(tr("Free to sell, move or export"), count(figures.unitsInCountry - figures.locked),
             tr("unlocked, released or never exempt"));
     setCard(tr("Unlock in the next 30 days"), count(figures.unlockIn30Days),
-            tr("customs value %1").arg(tengeText(figures.valueIn30Days)));
+            tr("customs value\n%1").arg(tengeText(figures.valueIn30Days)));
     setCard(tr("Unlock in the next 90 days"), count(figures.unlockIn90Days),
-            tr("customs value %1").arg(tengeText(figures.valueIn90Days)));
+            tr("customs value\n%1").arg(tengeText(figures.valueIn90Days)));
     if (figures.liabilityProblem.empty())
         setCard(tr("Exit liability today"), toQString(formatTenge(figures.liabilityTotal)),
-                tr("KZT to exit every locked unit on %1").arg(dateText(figures.today)));
+                tr("KZT to exit every locked unit\non %1").arg(dateText(figures.today)));
     else
         setCard(tr("Exit liability today"), tr("cannot quote"),
                 toQString(figures.liabilityProblem));

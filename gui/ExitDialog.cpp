@@ -43,7 +43,7 @@ ExitDialog::ExitDialog(LedgerSession& session, QStringList serials, QWidget* par
     m_reason->setPlaceholderText(tr("Why the units leave the exemption (kept in the journal)"));
     form->addRow(tr("Reason:"), m_reason);
 
-    auto* view = new QTableView(this);
+    auto* view = m_view = new QTableView(this);
     view->setObjectName("exitQuoteTable");
     view->setModel(m_quotes);
     view->verticalHeader()->setVisible(false);
@@ -112,12 +112,13 @@ bool ExitDialog::quote()
                          QString::number(unit.accrualDays), toQString(formatTenge(unit.principal)),
                          toQString(formatTenge(unit.penalty)), toQString(formatTenge(unit.total))});
         m_quotes->setRows(std::move(rows));
+        m_view->resizeColumnsToContents();
         m_total->setText(tr("Paid on %1: VAT %2 + penalty %3 = <b>%4</b>")
                              .arg(dateText(toDate(m_date->date())), tengeText(batch.principal),
                                   tengeText(batch.penalty), tengeText(batch.total)));
         return true;
     } catch (const std::exception& error) {
-        m_refusal->showMessage(toQString(error.what()));
+        m_refusal->showMessage(sentence(toQString(error.what())));
         return false;
     }
 }

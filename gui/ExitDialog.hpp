@@ -7,6 +7,7 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTableView;
 
 namespace asicledger::gui {
 
@@ -43,6 +44,7 @@ private:
     QLineEdit* m_reference;
     QLineEdit* m_reason;
     TextTableModel* m_quotes;
+    QTableView* m_view = nullptr;
     QLabel* m_total;
     RefusalPanel* m_refusal;
     QPushButton* m_record;

@@ -59,8 +59,9 @@ ImportPreviewPage::ImportPreviewPage(QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(viewOf(m_columns, this, "columnMatches"));
     split->addWidget(viewOf(m_preview, this, "previewRows"));
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({300, 620});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_notice);
     layout->addWidget(split, 1);

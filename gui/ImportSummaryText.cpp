@@ -3,7 +3,6 @@
 #include "CoreText.hpp"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QStringList>
 
 namespace asicledger::gui {
@@ -18,14 +17,13 @@ QString tr(const char* text)
 
 QString importSummaryText(const ImportSummary& summary)
 {
-    const QLocale locale;
     QStringList declarations;
     for (const auto& declaration : summary.declarations)
         declarations.append(toQString(declaration).toHtmlEscaped());
     QString text = tr("<p><b>%1 units</b> (%2 exempt from import VAT) in %3 declaration(s): %4</p>")
-                       .arg(locale.toString(qulonglong(summary.units)),
-                            locale.toString(qulonglong(summary.exemptUnits)),
-                            locale.toString(qulonglong(summary.declarations.size())),
+                       .arg(countText(static_cast<std::int64_t>(summary.units)),
+                            countText(static_cast<std::int64_t>(summary.exemptUnits)),
+                            countText(static_cast<std::int64_t>(summary.declarations.size())),
                             declarations.mid(0, 8).join(", ") +
                                 (declarations.size() > 8 ? QStringLiteral(", …") : QString()));
     text += tr("<p>Customs value %1; VAT exempted %2.</p>")

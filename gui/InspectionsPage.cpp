@@ -29,6 +29,7 @@ QTableView* tableOf(TextTableModel* model, QWidget* parent, const QString& name)
     view->setObjectName(name);
     view->setModel(model);
     view->verticalHeader()->setVisible(false);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setStretchLastSection(true);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -16,7 +16,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -84,8 +83,8 @@ JournalPage::JournalPage(LedgerSession& session, QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_view);
     split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
 
     m_verify->setObjectName("verifyLedger");
@@ -145,11 +144,15 @@ void JournalPage::openLedger()
     m_model = new JournalTableModel(m_session.ledger(), this);
     m_view->setModel(m_model);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->setColumnWidth(JournalTableModel::SeqColumn, 50);
-    m_view->setColumnWidth(JournalTableModel::RecordedAtColumn, 150);
-    m_view->setColumnWidth(JournalTableModel::UserColumn, 80);
-    m_view->setColumnWidth(JournalTableModel::ActionColumn, 100);
-    m_view->setColumnWidth(JournalTableModel::SummaryColumn, 320);
+    const auto width = [this](const char* sample) {
+        return m_view->fontMetrics().horizontalAdvance(QString::fromLatin1(sample)) + 16;
+    };
+    m_view->setColumnWidth(JournalTableModel::SeqColumn, width("99999"));
+    m_view->setColumnWidth(JournalTableModel::RecordedAtColumn, width("2026-11-23T12:00:00Z"));
+    m_view->setColumnWidth(JournalTableModel::UserColumn, width("manager2"));
+    m_view->setColumnWidth(JournalTableModel::ActionColumn, width("exit.approve"));
+    m_view->setColumnWidth(JournalTableModel::SummaryColumn,
+                           width("imported 286 units under 1 declaration (55201"));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &JournalPage::showEntry);
     m_since->setDate(toQDate(m_session.today()));
@@ -223,7 +226,7 @@ void JournalPage::showEntry()
     if (changes.size() > static_cast<std::size_t>(kShownChangeBytes)) {
         text += toQString(std::string_view(changes).substr(0, kShownChangeBytes));
         text += tr("\n… (%1 bytes in all; the CLI's journal command prints it whole)")
-                    .arg(QLocale().toString(qulonglong(changes.size())));
+                    .arg(countText(static_cast<std::int64_t>(changes.size())));
     } else {
         const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(changes));
         text += json.isNull() ? toQString(changes)
@@ -271,16 +274,14 @@ void JournalPage::verifyFinished()
     const auto outcome = m_watcher->result();
     m_control.reset();
     m_verify->setEnabled(true);
-    const QLocale locale;
     if (outcome.cancelled) {
         m_progress->finish(tr("Verification cancelled."));
     } else if (outcome.value) {
         const auto& result = *outcome.value;
         m_progress->finish({});
-        const auto checked =
-            tr("%1 journal entries and %2 rows checked; journal head %3")
-                .arg(locale.toString(qlonglong(result.entriesChecked)),
-                     locale.toString(qlonglong(result.rowsChecked)), toQString(result.head.text()));
+        const auto checked = tr("%1 journal entries and %2 rows checked; journal head %3")
+                                 .arg(countText(result.entriesChecked),
+                                      countText(result.rowsChecked), toQString(result.head.text()));
         if (result.ok) {
             m_verdict->setText(tr("<span style='color:#1a7f37; font-size:large'><b>PASS</b></span>"
                                   " — %1.")

@@ -69,7 +69,7 @@ bool LoginDialog::trySignIn()
     try {
         m_session.signIn(m_name->text().trimmed(), m_password->text());
     } catch (const std::exception& error) {
-        m_error->setText(toQString(error.what()));
+        m_error->setText(sentence(toQString(error.what())));
         m_error->setVisible(true);
         m_password->clear();
         m_password->setFocus();

@@ -1,8 +1,9 @@
 #include "ProgressPanel.hpp"
 
+#include "CoreText.hpp"
+
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -73,10 +74,7 @@ void ProgressPanel::poll()
     m_bar->setRange(0, 1000);
     m_bar->setValue(static_cast<int>(done * 1000 / total));
     if (!m_control->isCancelled()) {
-        const QLocale locale;
-        m_label->setText(
-            tr("%1: %2 of %3")
-                .arg(m_what, locale.toString(qlonglong(done)), locale.toString(qlonglong(total))));
+        m_label->setText(tr("%1: %2 of %3").arg(m_what, countText(done), countText(total)));
     }
 }
 

@@ -4,9 +4,8 @@
 #include "TextTableModel.hpp"
 #include "UnitActions.hpp"
 
-#include <QHeaderView>
 #include <QLabel>
-#include <QTableView>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace asicledger::gui {
@@ -14,17 +13,14 @@ namespace asicledger::gui {
 RefusalPanel::RefusalPanel(QWidget* parent)
     : QWidget(parent), m_message(new QLabel(this)),
       m_units(new TextTableModel({tr("Serial"), tr("Why it was refused")}, this)),
-      m_view(new QTableView(this))
+      m_view(new QTextBrowser(this))
 {
     m_message->setObjectName("refusalMessage");
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setStyleSheet("QLabel { color: #a02000; }");
     m_view->setObjectName("refusedUnits");
-    m_view->setModel(m_units);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setWordWrap(true);
+    m_view->setOpenLinks(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_message);
@@ -41,18 +37,24 @@ void RefusalPanel::showError(const std::exception& error)
         m_units->setRows(std::move(rows));
         m_message->setText(tr("Refused; nothing was changed. %n unit(s) cannot take this action:",
                               nullptr, static_cast<int>(refused->refusals().size())));
+        // Each reason is a full sentence; they read best as wrapped paragraphs, not table cells.
+        QString html;
+        for (int row = 0; row < m_units->rowCount(); ++row)
+            html += QStringLiteral("<p style='margin:0 0 6px 0'><b>%1</b>: %2</p>")
+                        .arg(m_units->text(row, 0).toHtmlEscaped(),
+                             sentence(m_units->text(row, 1)).toHtmlEscaped());
+        m_view->setHtml(html);
         m_view->setVisible(true);
-        m_view->resizeColumnToContents(0);
-        m_view->resizeRowsToContents();
         setVisible(true);
         return;
     }
-    showMessage(tr("Refused; nothing was changed.\n%1").arg(toQString(error.what())));
+    showMessage(tr("Refused; nothing was changed.\n%1").arg(sentence(toQString(error.what()))));
 }
 
 void RefusalPanel::showMessage(const QString& text)
 {
     m_units->clear();
+    m_view->clear();
     m_view->setVisible(false);
     m_message->setText(text);
     setVisible(true);

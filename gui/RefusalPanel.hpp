@@ -4,7 +4,7 @@
 #include <exception>
 
 class QLabel;
-class QTableView;
+class QTextBrowser;
 
 namespace asicledger::gui {
 
@@ -30,7 +30,7 @@ public:
 private:
     QLabel* m_message;
     TextTableModel* m_units;
-    QTableView* m_view;
+    QTextBrowser* m_view;
 };
 
 } // namespace asicledger::gui

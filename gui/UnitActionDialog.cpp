@@ -147,7 +147,7 @@ UnitActionDialog::UnitActionDialog(LedgerSession& session, Kind kind, QStringLis
     layout->addWidget(m_quoteTotal);
     layout->addWidget(m_toExit, 0, Qt::AlignLeft);
     layout->addWidget(buttons);
-    resize(720, 360);
+    resize(860, 560);
 }
 
 void UnitActionDialog::setTarget(const QString& buyerOrSite)
@@ -234,6 +234,7 @@ void UnitActionDialog::showExitQuotes(const QStringList& refusedSerials)
     m_quotes->setRows(std::move(rows));
     m_quoteView->setVisible(true);
     m_quoteView->resizeColumnsToContents();
+    m_quoteView->horizontalHeader()->setStretchLastSection(true);
     m_quoteTotal->setText(
         tr("Leaving the exemption early, paid on %1, would cost %2 in all for these %n unit(s).",
            nullptr, static_cast<int>(m_quotedSerials.size()))

@@ -9,11 +9,10 @@
 #include "UnitRegister.hpp"
 
 #include <QFormLayout>
-#include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
-#include <QTableView>
+#include <QSplitter>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -23,59 +22,64 @@ UnitDetailsPane::UnitDetailsPane(LedgerSession& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_title(new QLabel(this)), m_body(new QWidget(this)),
       m_history(
           new TextTableModel({tr("Date"), tr("Event"), tr("Detail"), tr("Recorded by")}, this)),
-      m_historyView(new QTableView(this))
+      m_timeline(new QTextBrowser(this))
 {
     m_title->setObjectName("unitTitle");
     m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
 
-    auto* unitBox = new QGroupBox(tr("Unit"), m_body);
-    auto* unitForm = new QFormLayout(unitBox);
-    for (const auto& label :
-         {tr("Model"), tr("Hashrate"), tr("Power"), tr("Status"), tr("Customs value")})
-        addField(unitForm, label);
-
-    auto* ownersBox = new QGroupBox(tr("Owners and site"), m_body);
-    auto* ownersForm = new QFormLayout(ownersBox);
-    for (const auto& label : {tr("Legal owner"), tr("Beneficial owner"), tr("Site")})
-        addField(ownersForm, label);
-
-    auto* lockBox = new QGroupBox(tr("Five-year lock"), m_body);
-    auto* lockForm = new QFormLayout(lockBox);
+    // One column of label/value pairs, the lock first: it is what a clerk opens a unit for.
+    auto* fields = new QWidget(this);
+    auto* form = new QFormLayout(fields);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto section = [&](const QString& title) {
+        auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title), fields);
+        label->setContentsMargins(0, 6, 0, 0);
+        form->addRow(label);
+    };
+    section(tr("Five-year lock"));
     for (const auto& label : {tr("Lock today"), tr("Exemption start"), tr("Lock end"),
                               tr("Unlock date"), tr("Days left"), tr("VAT exempted")})
-        addField(lockForm, label);
-
-    auto* importBox = new QGroupBox(tr("Import"), m_body);
-    auto* importForm = new QFormLayout(importBox);
+        addField(form, label);
+    section(tr("Owners and site"));
+    for (const auto& label : {tr("Legal owner"), tr("Beneficial owner"), tr("Site"), tr("Status")})
+        addField(form, label);
+    section(tr("Unit"));
+    for (const auto& label : {tr("Model"), tr("Hashrate"), tr("Power"), tr("Customs value")})
+        addField(form, label);
+    section(tr("Import"));
     for (const auto& label : {tr("Declaration"), tr("Route"), tr("Dispatched"), tr("Arrived")})
-        addField(importForm, label);
+        addField(form, label);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(fields);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
 
-    m_historyView->setObjectName("unitHistory");
-    m_historyView->setModel(m_history);
-    m_historyView->verticalHeader()->setVisible(false);
-    m_historyView->horizontalHeader()->setStretchLastSection(false);
-    m_historyView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyView->setWordWrap(true);
-    m_historyView->setMinimumHeight(140);
+    m_timeline->setObjectName("unitHistory");
+    m_timeline->setOpenLinks(false);
+    auto* history = new QWidget(this);
+    auto* historyLayout = new QVBoxLayout(history);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(new QLabel(tr("<b>History</b>, oldest first"), history));
+    historyLayout->addWidget(m_timeline, 1);
 
-    auto* grid = new QGridLayout();
-    grid->addWidget(unitBox, 0, 0);
-    grid->addWidget(ownersBox, 0, 1);
-    grid->addWidget(lockBox, 1, 0);
-    grid->addWidget(importBox, 1, 1);
-
+    auto* split = new QSplitter(Qt::Vertical, m_body);
+    split->addWidget(scroll);
+    split->addWidget(history);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
     auto* bodyLayout = new QVBoxLayout(m_body);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
-    bodyLayout->addLayout(grid);
-    bodyLayout->addWidget(new QLabel(tr("<b>History</b>"), m_body));
-    bodyLayout->addWidget(m_historyView, 1);
+    bodyLayout->addWidget(split);
 
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_body, 1);
     showNothing();
@@ -86,6 +90,7 @@ QLabel* UnitDetailsPane::addField(QFormLayout* form, const QString& label)
     auto* value = new QLabel(this);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setWordWrap(true);
+    value->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     form->addRow(label + ":", value);
     m_fields.insert(label, value);
     return value;
@@ -95,6 +100,11 @@ void UnitDetailsPane::setField(const QString& label, const QString& text)
 {
     if (auto* field = m_fields.value(label))
         field->setText(text.isEmpty() ? QStringLiteral("—") : text);
+}
+
+QString UnitDetailsPane::timelineText() const
+{
+    return m_timeline->toPlainText();
 }
 
 QString UnitDetailsPane::fieldText(const QString& label) const
@@ -109,6 +119,7 @@ void UnitDetailsPane::showNothing(const QString& hint)
     m_title->setText(hint.isEmpty() ? tr("Select a unit to see its details") : hint);
     m_body->setVisible(false);
     m_history->clear();
+    m_timeline->clear();
 }
 
 void UnitDetailsPane::showUnit(const QString& serial)
@@ -150,7 +161,7 @@ void UnitDetailsPane::showUnit(const QString& serial)
         setField(tr("Lock end"), dateText(unit->lock->lockEnd()));
         setField(tr("Unlock date"), dateText(unit->lock->unlockDate()));
         const auto days = unit->daysUntilUnlock(today);
-        setField(tr("Days left"), days > 0 ? QString::number(days) : tr("none: unlocked"));
+        setField(tr("Days left"), days > 0 ? countText(days) : tr("0 (unlocked)"));
     } else {
         for (const auto& label : {tr("Exemption start"), tr("Lock end"), tr("Unlock date")})
             setField(label, tr("no exemption (VAT paid at import)"));
@@ -203,9 +214,17 @@ void UnitDetailsPane::loadHistory(const UnitRecord& unit)
     for (auto& line : lines)
         rows.append(std::move(line.cells));
     m_history->setRows(std::move(rows));
-    m_historyView->resizeColumnToContents(0);
-    m_historyView->resizeColumnToContents(1);
-    m_historyView->resizeRowsToContents();
+
+    // The timeline reads the model: one paragraph per event, date and kind first.
+    QString html;
+    for (int row = 0; row < m_history->rowCount(); ++row)
+        html += QStringLiteral("<p style='margin:0 0 6px 0'><b>%1</b> &nbsp;%2 <span "
+                               "style='color:#666'>(%3)</span><br>%4</p>")
+                    .arg(m_history->text(row, 0).toHtmlEscaped(),
+                         m_history->text(row, 1).toHtmlEscaped(),
+                         m_history->text(row, 3).toHtmlEscaped(),
+                         m_history->text(row, 2).toHtmlEscaped());
+    m_timeline->setHtml(html);
 }
 
 } // namespace asicledger::gui

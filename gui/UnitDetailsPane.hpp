@@ -12,8 +12,7 @@
 
 class QFormLayout;
 class QLabel;
-class QTableView;
-class QGroupBox;
+class QTextBrowser;
 
 namespace asicledger::gui {
 
@@ -35,6 +34,7 @@ public:
     // The shown text of a field ("Unlock date"), for tests.
     QString fieldText(const QString& label) const;
     TextTableModel* historyModel() const { return m_history; }
+    QString timelineText() const;
     std::optional<UnitRecord> unit() const { return m_unit; }
 
 private:
@@ -48,7 +48,7 @@ private:
     QWidget* m_body;
     QMap<QString, QLabel*> m_fields;
     TextTableModel* m_history;
-    QTableView* m_historyView;
+    QTextBrowser* m_timeline;
 };
 
 } // namespace asicledger::gui

@@ -256,7 +256,7 @@ QVariant UnitTableModel::data(const QModelIndex& index, int role) const
         return unit->lock ? dateText(unit->lock->unlockDate()) : QString();
     case DaysLeftColumn: {
         const auto days = unit->daysUntilUnlock(today);
-        return days > 0 ? QVariant(static_cast<qlonglong>(days)) : QVariant(QString());
+        return days > 0 ? countText(days) : QString();
     }
     case CustomsValueColumn:
         return toQString(formatTenge(unit->customsValue));

@@ -29,13 +29,13 @@ public:
     {
         SerialColumn,
         ModelColumn,
-        LegalOwnerColumn,
-        BeneficialOwnerColumn,
-        SiteColumn,
-        StatusColumn,
         LockStateColumn,
         UnlockDateColumn,
         DaysLeftColumn,
+        LegalOwnerColumn,
+        SiteColumn,
+        StatusColumn,
+        BeneficialOwnerColumn,
         CustomsValueColumn,
         ColumnCount
     };

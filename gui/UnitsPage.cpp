@@ -12,7 +12,6 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -41,8 +40,9 @@ UnitsPage::UnitsPage(LedgerSession& session, QWidget* parent)
 
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setSizes({900, 370});
     m_splitter->setChildrenCollapsible(false);
 
     m_sell->setObjectName("sellUnits");
@@ -96,15 +96,18 @@ void UnitsPage::openLedger()
     m_model = new UnitTableModel(m_session.ledger(), m_session.connectionFactory(), this);
     m_view->setModel(m_model);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->setColumnWidth(UnitTableModel::SerialColumn, 150);
-    m_view->setColumnWidth(UnitTableModel::ModelColumn, 170);
-    m_view->setColumnWidth(UnitTableModel::LegalOwnerColumn, 140);
-    m_view->setColumnWidth(UnitTableModel::BeneficialOwnerColumn, 140);
-    m_view->setColumnWidth(UnitTableModel::SiteColumn, 100);
-    m_view->setColumnWidth(UnitTableModel::StatusColumn, 70);
-    m_view->setColumnWidth(UnitTableModel::LockStateColumn, 150);
-    m_view->setColumnWidth(UnitTableModel::UnlockDateColumn, 90);
-    m_view->setColumnWidth(UnitTableModel::DaysLeftColumn, 70);
+    const auto width = [this](const char* sample) {
+        return m_view->fontMetrics().horizontalAdvance(QString::fromLatin1(sample)) + 16;
+    };
+    m_view->setColumnWidth(UnitTableModel::SerialColumn, width("CA1246-21AAO14885"));
+    m_view->setColumnWidth(UnitTableModel::ModelColumn, width("Bitmain Antminer S19"));
+    m_view->setColumnWidth(UnitTableModel::LockStateColumn, width("exit pending approval"));
+    m_view->setColumnWidth(UnitTableModel::UnlockDateColumn, width("2026-12-02"));
+    m_view->setColumnWidth(UnitTableModel::DaysLeftColumn, width("Days left"));
+    m_view->setColumnWidth(UnitTableModel::LegalOwnerColumn, width("TOO Ekibastuz Mining"));
+    m_view->setColumnWidth(UnitTableModel::SiteColumn, width("Pavlodar-North"));
+    m_view->setColumnWidth(UnitTableModel::StatusColumn, width("exported"));
+    m_view->setColumnWidth(UnitTableModel::BeneficialOwnerColumn, width("Pacific Hash Pte Ltd"));
     connect(m_model, &UnitTableModel::totalCountChanged, this, &UnitsPage::updateStatus);
     connect(m_model, &UnitTableModel::rowsInserted, this, &UnitsPage::updateStatus);
     connect(m_model, &UnitTableModel::loadFailed, this, &UnitsPage::updateStatus);
@@ -198,22 +201,20 @@ void UnitsPage::updateStatus()
         m_status->clear();
         return;
     }
-    const QLocale locale;
     QString text;
     if (!m_model->lastError().isEmpty()) {
         text = m_model->lastError();
     } else if (auto total = m_model->totalCount()) {
         text = *total == 0 ? tr("No units match.")
                            : tr("%1 unit(s); %2 loaded")
-                                 .arg(locale.toString(qlonglong(*total)),
-                                      locale.toString(m_model->rowCount()));
+                                 .arg(countText(*total), countText(m_model->rowCount()));
     } else {
-        text = tr("%1 loaded; counting…").arg(locale.toString(m_model->rowCount()));
+        text = tr("%1 loaded; counting…").arg(countText(m_model->rowCount()));
     }
     const auto selected =
         m_view->selectionModel() ? m_view->selectionModel()->selectedRows().size() : 0;
     if (selected > 0)
-        text += tr(" · %1 selected").arg(locale.toString(qlonglong(selected)));
+        text += tr(" · %1 selected").arg(countText(selected));
     m_status->setText(text);
 }
 

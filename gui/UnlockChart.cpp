@@ -1,5 +1,7 @@
 #include "UnlockChart.hpp"
 
+#include "CoreText.hpp"
+
 #include <QDate>
 #include <QHelpEvent>
 #include <QLocale>
@@ -58,7 +60,7 @@ std::int64_t UnlockChart::scaleMax() const
 QRect UnlockChart::plotArea() const
 {
     const QFontMetrics metrics(font());
-    const int left = metrics.horizontalAdvance(QLocale().toString(qlonglong(scaleMax()))) + 12;
+    const int left = metrics.horizontalAdvance(countText(scaleMax())) + 12;
     const int bottom = metrics.height() * 2 + 8;
     return rect().adjusted(left, metrics.height() / 2 + 4, -8, -bottom);
 }
@@ -90,9 +92,9 @@ QString UnlockChart::toolTipFor(int bar) const
         return {};
     const auto& month = m_months[bar];
     const auto date = QDate::fromString(month.month + "-01", "yyyy-MM-dd");
-    return tr("%1: %n unit(s) unlock\ncustoms value %2 KZT", nullptr, static_cast<int>(month.units))
-        .arg(QLocale(QLocale::English).toString(date, "MMMM yyyy"),
-             QString::fromStdString(formatTenge(month.customsValue)));
+    return tr("%1: %2 unit(s) unlock\ncustoms value %3")
+        .arg(QLocale(QLocale::English).toString(date, "MMMM yyyy"), countText(month.units),
+             tengeText(month.customsValue));
 }
 
 bool UnlockChart::event(QEvent* event)
@@ -117,7 +119,6 @@ void UnlockChart::paintEvent(QPaintEvent*)
     const auto text = palette().color(QPalette::WindowText);
     auto grid = palette().color(QPalette::Mid);
     grid.setAlpha(90);
-    const QLocale locale;
     const QFontMetrics metrics(font());
 
     // Four grid lines with their counts.
@@ -127,7 +128,7 @@ void UnlockChart::paintEvent(QPaintEvent*)
         painter.setPen(step == 0 ? text : grid);
         painter.drawLine(area.left(), y, area.right(), y);
         painter.setPen(text);
-        const auto label = locale.toString(qlonglong(top * step / 4));
+        const auto label = countText(top * step / 4);
         painter.drawText(QRect(0, y - metrics.height() / 2, area.left() - 6, metrics.height()),
                          Qt::AlignRight | Qt::AlignVCenter, label);
     }
@@ -154,11 +155,10 @@ void UnlockChart::paintEvent(QPaintEvent*)
             painter.drawText(labelRect.translated(0, metrics.height()).adjusted(-slot, 0, slot, 0),
                              Qt::AlignCenter, QString::number(date.year()));
         if (m_months[i].units > 0 && rect.height() > metrics.height() + 2 &&
-            rect.width() >=
-                metrics.horizontalAdvance(locale.toString(qlonglong(m_months[i].units)))) {
+            rect.width() >= metrics.horizontalAdvance(countText(m_months[i].units))) {
             painter.setPen(Qt::white);
             painter.drawText(rect.adjusted(0, 2, 0, 0), Qt::AlignHCenter | Qt::AlignTop,
-                             locale.toString(qlonglong(m_months[i].units)));
+                             countText(m_months[i].units));
         }
     }
 }

@@ -4,6 +4,7 @@
 
 #include "DashboardPage.hpp"
 #include "DemoLedger.hpp"
+#include "EntityRegistry.hpp"
 #include "ExitDialog.hpp"
 #include "ImportCheckPage.hpp"
 #include "ImportWizard.hpp"
@@ -15,6 +16,7 @@
 #include "LedgerSetup.hpp"
 #include "MainWindow.hpp"
 #include "PasswordHasher.hpp"
+#include "SiteRegistry.hpp"
 #include "TextTableModel.hpp"
 #include "UnitActionDialog.hpp"
 #include "UnitFilterBar.hpp"
@@ -27,7 +29,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTest>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -120,7 +121,6 @@ int main(int argc, char* argv[])
     waitUntil([&] { return unitsPage->model()->totalCount().has_value(); });
     unitsPage->view()->setCurrentIndex(unitsPage->model()->index(3, 0));
     unitsPage->selectSerials({unitsPage->model()->serialAt(3), unitsPage->model()->serialAt(4)});
-    unitsPage->view()->setCurrentIndex(unitsPage->model()->index(3, 0));
     save(&window, out, "units");
 
     unitsPage->filterBar()->setUnlockWindow(UnitFilterBar::Next90Days);
@@ -128,6 +128,19 @@ int main(int argc, char* argv[])
     if (unitsPage->model()->rowCount() > 0)
         unitsPage->view()->setCurrentIndex(unitsPage->model()->index(0, 0));
     save(&window, out, "units-unlocking-90-days");
+
+    // Names as the demo has them: a domestic buyer, an owner and its site for the import file.
+    std::string owner, site;
+    QString buyer;
+    {
+        Ledger reader(file, *clock);
+        const auto sites = SiteRegistry(reader).list();
+        site = sites.front().name;
+        owner = sites.front().operatorName;
+        for (const auto& entity : EntityRegistry(reader).list())
+            if (entity.kind == EntityKind::Domestic && entity.name != owner)
+                buyer = QString::fromStdString(entity.name);
+    }
 
     // A sale refused by the lock: the reason and the exit quote.
     QStringList locked;
@@ -141,7 +154,7 @@ int main(int argc, char* argv[])
     {
         UnitActionDialog sale(session, UnitActionDialog::Kind::Sell, locked, &window);
         sale.show();
-        sale.setTarget("Pacific Hash Pte Ltd");
+        sale.setTarget(buyer);
         sale.submit();
         save(&sale, out, "sale-refused");
     }
@@ -153,18 +166,20 @@ int main(int argc, char* argv[])
 
     // The import wizard on a file with mistakes.
     const auto bad = (std::filesystem::temp_directory_path() / "packing-list-bad.csv").string();
-    std::ofstream(bad)
-        << "SN;Vendor;Model;TH/s;Power W;Customs value;Currency;FX rate;Legal owner;Beneficial "
-           "owner;Site;Exemption start;Declaration no;Declaration date;Route;Dispatch date;Arrival "
-           "date\n"
-           "KZ-NEW-0001;Bitmain;Antminer S21;200;3500;2100000.00;KZT;;Kazakh Hash LLP;;Ekibastuz-1;"
-           "14.11.2026;50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n"
-           "KZ-NEW-0002;Bitmain;Antminer S21;200;3500;2100000.00;KZT;;Kazakh Hash LLP;;Ekibastuz-9;"
-           "14.11.2026;50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n"
-           "KZ-NEW-0003;Bitmain;Antminer S21;two hundred;3500;2100000.00;KZT;;Kazakh Hash LLP;;"
-           "Ekibastuz-1;14.11.2026;50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n"
-           "KZ-NEW-0004;Bitmain;Antminer S21;200;3500;2100000.00;KZT;;Kazakh Hash LLP;;Ekibastuz-1;"
-           "31.11.2026;50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n";
+    const auto row = [&](const std::string& serial, const std::string& hashrate,
+                         const std::string& rowSite, const std::string& start) {
+        return serial + ";Bitmain;Antminer S21;" + hashrate + ";3500;2100000.00;KZT;;" + owner +
+               ";;" + rowSite + ";" + start +
+               ";50109010/141126/0099001;14.11.2026;rail;20.10.2026;10.11.2026\n";
+    };
+    std::ofstream(bad) << "SN;Vendor;Model;TH/s;Power W;Customs value;Currency;FX rate;Legal "
+                          "owner;Beneficial owner;Site;Exemption start;Declaration no;Declaration "
+                          "date;Route;Dispatch date;Arrival date\n"
+                       << row("KZ-NEW-0001", "200", site, "14.11.2026")
+                       << row("KZ-NEW-0002", "200", site + "-9", "14.11.2026")
+                       << row("KZ-NEW-0003", "two hundred", site, "14.11.2026")
+                       << row("KZ-NEW-0004", "200", site, "31.11.2026")
+                       << row("KZ-NEW-0001", "200", site, "14.11.2026");
     {
         ImportWizard wizard(session, &window);
         wizard.show();
