@@ -54,7 +54,8 @@ InspectionRecord InspectionDesk::record(const Actor& actor, const NewInspection&
     const auto inspectors = joinInspectors(inspection.inspectors);
 
     SQLite::Statement used(m_ledger.db(),
-                           "SELECT id, inspection_date FROM inspection WHERE authority = ? "
+                           "SELECT id, inspection_date, authority, reference FROM inspection "
+                           "WHERE authority = ? "
                            "COLLATE NOCASE AND reference = ? COLLATE NOCASE");
     used.bind(1, authority);
     used.bind(2, reference);
@@ -62,7 +63,8 @@ InspectionRecord InspectionDesk::record(const Actor& actor, const NewInspection&
         throw Refusal(fmt::format(
             "{} has already used reference {} for inspection {} of {}: an inspection is never "
             "changed once recorded; give this act's own reference",
-            authority, reference, used.getColumn(0).getInt64(), used.getColumn(1).getString()));
+            used.getColumn(2).getString(), used.getColumn(3).getString(),
+            used.getColumn(0).getInt64(), used.getColumn(1).getString()));
 
     auto sightings = SightingList::parse(seen);
 
