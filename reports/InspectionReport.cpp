@@ -12,7 +12,7 @@ namespace asicledger {
 namespace {
 
 // Typical widest cells, so the columns of the printed tables fit them whole.
-constexpr auto kSerialSample = "JYZZB4BBDJCBA0012";
+constexpr auto kSerialSample = "HTM30Z-211219-AAD41162";
 constexpr auto kModelSample = "Whatsminer M50S++";
 constexpr auto kDeclarationSample = "50109010/150322/0001234";
 constexpr auto kDateSample = "2026-11-20";
@@ -24,14 +24,16 @@ std::string count(std::int64_t n)
 
 std::string exemptionStart(const std::optional<UnitRecord>& unit)
 {
-    return unit && unit->lock ? isoDate(unit->lock->start()) : "";
+    if (!unit)
+        return "";
+    return unit->lock ? isoDate(unit->lock->start()) : "none";
 }
 
 std::string unlockDate(const std::optional<UnitRecord>& unit)
 {
     if (!unit)
         return "";
-    return unit->lock ? isoDate(unit->lock->unlockDate()) : "not exempt";
+    return unit->lock ? isoDate(unit->lock->unlockDate()) : "no lock";
 }
 
 std::string findingText(const InspectionLine& line)
@@ -129,9 +131,9 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
 
     ReportTable units;
     units.title = "Units expected or seen";
-    units.columns = {{"Serial", ColumnKind::Text, 1, kSerialSample},
+    units.columns = {{"Serial", ColumnKind::Text, 0, kSerialSample},
                      {"Model", ColumnKind::Text, 1, kModelSample},
-                     {"Declaration no.", ColumnKind::Text, 1, kDeclarationSample},
+                     {"Declaration no.", ColumnKind::Text, 0, kDeclarationSample},
                      {"Route", ColumnKind::Text, 0, "truck"},
                      {"Exemption start", ColumnKind::Date, 0, kDateSample},
                      {"Unlock date", ColumnKind::Date, 0, kDateSample},
@@ -154,12 +156,12 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
         std::make_shared<const std::vector<InspectionLine>>(std::move(computed.missing));
     document.tables.push_back(
         linesTable("Missing: expected at the site, not seen",
-                   {{"Serial", ColumnKind::Text, 1, kSerialSample},
+                   {{"Serial", ColumnKind::Text, 0, kSerialSample},
                     {"Model", ColumnKind::Text, 1, kModelSample},
                     {"Legal owner", ColumnKind::Text, 2, "Kazakh Hash LLP"},
-                    {"Declaration no.", ColumnKind::Text, 1, kDeclarationSample},
+                    {"Declaration no.", ColumnKind::Text, 0, kDeclarationSample},
                     {"Unlock date", ColumnKind::Date, 0, kDateSample},
-                    {"Status that day", ColumnKind::Text, 0, "running"}},
+                    {"Status then", ColumnKind::Text, 0, "running"}},
                    missing, [](const InspectionLine& line) -> ReportRow {
                        return {line.serial,           line.unit->model,
                                line.unit->legalOwner, line.unit->declarationNo,
@@ -183,7 +185,7 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
     document.tables.push_back(linesTable(
         "Adverse findings",
         {{"Line", ColumnKind::Number, 0, "99999"},
-         {"Serial", ColumnKind::Text, 1, kSerialSample},
+         {"Serial", ColumnKind::Text, 0, kSerialSample},
          {"Model", ColumnKind::Text, 1, kModelSample},
          {"Finding", ColumnKind::Text, 0, "tampered label"},
          {"Result", ColumnKind::Text, 1, "UNKNOWN serial"},

@@ -20,7 +20,7 @@ constexpr double kMarginBottom = 56; // the footer lives below this line
 constexpr double kTitleRowHeight = 19;
 constexpr double kHeaderRowHeight = 20; // two lines of column title
 constexpr double kRowHeight = 12;
-constexpr double kCellPad = 3;
+constexpr double kCellPad = 2.5;
 constexpr double kTableGap = 14;
 constexpr double kSignatureHeight = 50;
 
