@@ -268,8 +268,9 @@ void writeRecord(std::ostream& out, OutputFormat format, const std::vector<Outpu
             continue;
         const auto value = record.contains(field.key) ? record[field.key] : Json();
         const auto pad = width - displayWidth(field.header);
-        out << rtrim(field.header + ":" + std::string(pad + 2, ' ') + tableText(value, field.kind))
-            << '\n';
+        // On a record's page an empty field reads as a gap; "none" says there is nothing.
+        const auto text = value.is_null() ? std::string("none") : tableText(value, field.kind);
+        out << rtrim(field.header + ":" + std::string(pad + 2, ' ') + text) << '\n';
     }
 }
 

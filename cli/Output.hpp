@@ -65,8 +65,9 @@ private:
     std::size_t m_count = 0;
 };
 
-// One record (a unit, an import summary) as "Label: value" lines, "field,value" CSV or a JSON
-// object. `record` may hold more keys than `fields` (nested lists): JSON prints them all.
+// One record (a unit, an import summary) as "Label: value" lines (null reads "none"),
+// "field,value" CSV or a JSON object. `record` may hold more keys than `fields` (nested lists):
+// JSON prints them all.
 void writeRecord(std::ostream& out, OutputFormat format, const std::vector<OutputColumn>& fields,
                  const Json& record);
 

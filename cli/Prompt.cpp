@@ -55,7 +55,7 @@ private:
 
 } // namespace
 
-std::string Prompt::secret(const std::string& question)
+std::optional<std::string> Prompt::secret(const std::string& question)
 {
     std::string answer;
     if (::isatty(STDIN_FILENO)) {
@@ -67,21 +67,24 @@ std::string Prompt::secret(const std::string& question)
         }
         std::cerr << '\n';
         if (!read)
-            throw PermissionDenied("no password was entered");
+            return std::nullopt;
     } else if (!std::getline(std::cin, answer)) {
-        throw PermissionDenied("no password was given: set ASICLEDGER_PASSWORD, pipe it on "
-                               "standard input, or run the command in a terminal");
+        return std::nullopt;
     }
     if (!answer.empty() && answer.back() == '\r')
         answer.pop_back();
     return answer;
 }
 
-std::string Prompt::newSecret(const std::string& question)
+std::optional<std::string> Prompt::newSecret(const std::string& question)
 {
     const auto first = secret(question);
+    if (!first)
+        return std::nullopt;
     const auto second = secret("Repeat it: ");
-    if (first != second)
+    if (!second)
+        return std::nullopt;
+    if (*first != *second)
         throw InvalidInput("the two passwords differ: nothing was changed, try again");
     return first;
 }

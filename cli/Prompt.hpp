@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace asicledger {
@@ -9,10 +10,10 @@ namespace asicledger {
 class Prompt
 {
 public:
-    // Throws PermissionDenied when there is nobody to ask (no terminal and nothing on stdin).
-    static std::string secret(const std::string& question);
+    // Nothing when there is nobody to ask (no terminal and nothing on stdin).
+    static std::optional<std::string> secret(const std::string& question);
     // Asks twice and insists the answers agree; throws InvalidInput when they do not.
-    static std::string newSecret(const std::string& question);
+    static std::optional<std::string> newSecret(const std::string& question);
 };
 
 } // namespace asicledger

@@ -206,8 +206,8 @@ void addPolicyCommands(CLI::App& app, CommandSet& commands)
         if (!options->accrualStart.empty())
             terms.accrualStart = accrualStartFrom(options->accrualStart);
         RateBook(ledger).setExitPolicy(actor, terms);
-        std::cout << fmt::format("The early-exit policy from {}: {} × base rate / {}, accruing "
-                                 "from the {}.\n",
+        std::cout << fmt::format("The early-exit policy from {}: {} × base rate / {} a day "
+                                 "(accrual start: {}).\n",
                                  isoDate(terms.effectiveFrom),
                                  multiplierText(terms.multiplierNum, terms.multiplierDen),
                                  terms.dayCount, toText(terms.accrualStart));

@@ -87,10 +87,15 @@ const Actor& Session::signIn()
     if (name.empty())
         throw PermissionDenied("sign in first: name the user with --user NAME or "
                                "ASICLEDGER_USER");
-    const char* password = std::getenv("ASICLEDGER_PASSWORD");
-    const auto typed =
-        password ? std::string(password) : Prompt::secret(fmt::format("Password for {}: ", name));
-    m_actor = UserDirectory(ledger).signIn(name, typed);
+    std::optional<std::string> password;
+    if (const char* given = std::getenv("ASICLEDGER_PASSWORD"))
+        password = given;
+    else
+        password = Prompt::secret(fmt::format("Password for {}: ", name));
+    if (!password)
+        throw PermissionDenied("no password was given: set ASICLEDGER_PASSWORD, pipe it on "
+                               "standard input, or run the command in a terminal");
+    m_actor = UserDirectory(ledger).signIn(name, *password);
     return *m_actor;
 }
 
@@ -98,7 +103,12 @@ std::string Session::newPassword(const char* environmentVariable, const std::str
 {
     if (const char* password = std::getenv(environmentVariable))
         return password;
-    return Prompt::newSecret(question);
+    auto password = Prompt::newSecret(question);
+    if (!password)
+        throw InvalidInput(fmt::format("no new password was given: set {}, pipe it on standard "
+                                       "input (twice), or run the command in a terminal",
+                                       environmentVariable));
+    return *password;
 }
 
 } // namespace asicledger

@@ -88,6 +88,9 @@ int showUnit(Session& session, const std::string& serialText)
         return 0;
     }
     auto fields = UnitView::detailFields();
+    if (record["customs_value_foreign"].is_null()) // declared in tenge: the KZT line says it all
+        std::erase_if(
+            fields, [](const OutputColumn& field) { return field.key == "customs_value_foreign"; });
     if (record.contains("pending_exit") && !record["pending_exit"].is_null()) {
         const auto& exit = record["pending_exit"];
         record["pending_exit_text"] = fmt::format(
@@ -97,7 +100,16 @@ int showUnit(Session& session, const std::string& serialText)
         fields.push_back({"pending_exit_text", "Pending exit"});
     }
     writeRecord(std::cout, format, fields, record);
-    std::cout << (format == OutputFormat::Table ? "\nHistory\n" : "\n");
+    if (format == OutputFormat::Table) {
+        // Event details are sentences: a line each under the date reads better than a wide table.
+        std::cout << "\nHistory:\n";
+        for (const auto& event : history)
+            std::cout << fmt::format("  {}  {} (journal entry {}, {})\n      {}\n",
+                                     isoDate(event.date), event.kind, event.journalSeq,
+                                     event.recordedBy, event.detail);
+        return 0;
+    }
+    std::cout << '\n';
     RowWriter out(std::cout, format, UnitView::eventColumns());
     for (const auto& event : history)
         out.add(UnitView::event(event));
@@ -130,10 +142,12 @@ int listUnlocks(Session& session, const UnlockOptions& options)
     const auto grouping = options.by == "site"    ? UnlockGrouping::MonthAndSite
                           : options.by == "owner" ? UnlockGrouping::MonthAndOwner
                                                   : UnlockGrouping::Month;
+    // The group's key names what it is, as in unit rows.
+    const std::string groupKey = grouping == UnlockGrouping::MonthAndSite ? "site" : "legal_owner";
     std::vector<OutputColumn> columns{{"month", "Month"}};
     if (grouping != UnlockGrouping::Month)
         columns.push_back(
-            {options.by, grouping == UnlockGrouping::MonthAndSite ? "Site" : "Legal owner"});
+            {groupKey, grouping == UnlockGrouping::MonthAndSite ? "Site" : "Legal owner"});
     columns.push_back({"units", "Units", CellKind::Number});
     columns.push_back({"customs_value_tiyn", "Customs value, KZT", CellKind::Money});
     columns.push_back({"vat_exempted_tiyn", "VAT exempted, KZT", CellKind::Money});
@@ -145,7 +159,7 @@ int listUnlocks(Session& session, const UnlockOptions& options)
     for (const auto& row : UnlockSchedule(ledger).rows(from, to, grouping)) {
         Json line{{"month", row.month}};
         if (grouping != UnlockGrouping::Month)
-            line[options.by] = row.group;
+            line[groupKey] = row.group;
         line["units"] = row.units;
         line["customs_value_tiyn"] = row.customsValue.minor();
         line["vat_exempted_tiyn"] = row.vatExempted.minor();

@@ -27,8 +27,34 @@ void printRefusal(const UnitActionRefused& refusal)
     for (const auto& unit : refusal.refusals())
         printError(unit.reason);
     const auto count = refusal.refusals().size();
-    printError(count == 1 ? "1 unit was refused; nothing was written"
-                          : std::to_string(count) + " units were refused; nothing was written");
+    printError(count == 1 ? "1 unit was refused; nothing was changed"
+                          : std::to_string(count) + " units were refused; nothing was changed");
+}
+
+// CLI11's message, in the program's "error: ..." form, with the help to read next.
+void printUsageError(const CLI::App& app, const CLI::ParseError& error)
+{
+    std::string path = app.get_name();
+    const CLI::App* command = &app;
+    while (command) {
+        const auto chosen = command->get_subcommands();
+        command = chosen.empty() ? nullptr : chosen.front();
+        if (command)
+            path += " " + command->get_name();
+    }
+    // A word that names no command is left over; say so rather than "a subcommand is required".
+    const auto leftover = app.remaining();
+    if (path == app.get_name() && !leftover.empty() && !leftover.front().starts_with("-")) {
+        printError("'" + leftover.front() + "' is not an asicledger command");
+    } else {
+        std::string message = error.what();
+        if (message == "A subcommand is required")
+            message = "name a command after '" + path + "'";
+        if (!message.empty())
+            message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+        printError(message);
+    }
+    std::cerr << "Run '" << path << " --help' for more information.\n";
 }
 
 int run(const CommandSet& commands)
@@ -104,7 +130,7 @@ int main(int argc, char** argv)
     } catch (const CLI::CallForAllHelp& help) {
         return app.exit(help);
     } catch (const CLI::ParseError& error) {
-        app.exit(error);
+        printUsageError(app, error);
         return exitcode::kUsage;
     }
     return run(commands);
