@@ -59,12 +59,13 @@ ensure_packages() {
     "${as[@]}" env DEBIAN_FRONTEND=noninteractive $install
 }
 
-# Configures (once) and builds everything in ./build with Ninja. Extra arguments go to cmake.
+# Configures and builds everything in ./build with Ninja: the desktop application and the tests
+# too, whatever an earlier hand-made configure left in the cache. Extra arguments go to cmake.
 configure_and_build() {
     local jobs
     jobs="$(nproc)"
     echo "==> Building in $ASICLEDGER_BUILD with $jobs jobs"
     cmake -S "$ASICLEDGER_ROOT" -B "$ASICLEDGER_BUILD" -G Ninja \
-        -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASICLEDGER_BUILD_GUI=ON -DASICLEDGER_BUILD_TESTS=ON "$@"
     ninja -C "$ASICLEDGER_BUILD" -j "$jobs"
 }
