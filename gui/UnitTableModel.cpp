@@ -81,9 +81,79 @@ void UnitTableModel::fail(const QString& message)
     emit loadFailed(message);
 }
 
-std::vector<UnitRecord> UnitTableModel::readPage(const std::optional<std::string>& after) const
+std::vector<UnitRecord> UnitTableModel::readPage(const PageKey& key) const
 {
-    return UnitRegister(m_ledger).page(m_filter, kPageSize, after);
+    UnitRegister units(m_ledger);
+    if (m_order == UnitOrder::BySerial)
+        return units.page(m_filter, kPageSize, key.serial);
+    // Keyed by (unlock date, id): the core's unlock-ordered stream, started at the key's date by
+    // the filter (so SQLite seeks in unit_by_unlock), passing only the rows of that date already
+    // shown. Units without an unlock date come first; they are passed by count.
+    auto filter = m_filter;
+    std::int64_t skip = 0;
+    if (key.unlock) {
+        const auto dayBefore = *key.unlock - boost::gregorian::days(1);
+        if (!filter.unlocksAfter || *filter.unlocksAfter < dayBefore)
+            filter.unlocksAfter = dayBefore;
+    } else {
+        skip = key.withoutUnlock;
+    }
+    std::vector<UnitRecord> rows;
+    units.forEach(filter, UnitOrder::ByUnlockDate, [&](const UnitRecord& unit) {
+        if (key.unlock) {
+            if (unit.lock && unit.lock->unlockDate() == *key.unlock && unit.id <= key.id)
+                return true;
+        } else if (skip > 0) {
+            --skip;
+            return true;
+        }
+        rows.push_back(unit);
+        return rows.size() < static_cast<std::size_t>(kPageSize);
+    });
+    return rows;
+}
+
+UnitTableModel::PageKey UnitTableModel::keyAfter(const PageKey& key,
+                                                 const std::vector<UnitRecord>& rows) const
+{
+    PageKey next = key;
+    if (rows.empty())
+        return next;
+    const auto& last = rows.back();
+    next.serial = last.serial;
+    for (const auto& unit : rows)
+        next.withoutUnlock += unit.lock ? 0 : 1;
+    if (last.lock) {
+        next.unlock = last.lock->unlockDate();
+        next.id = last.id;
+    }
+    return next;
+}
+
+void UnitTableModel::setOrder(UnitOrder order)
+{
+    if (order == m_order)
+        return;
+    m_order = order;
+    reload();
+    emit orderChanged();
+}
+
+bool UnitTableModel::isSortable(int column)
+{
+    return column == SerialColumn || column == UnlockDateColumn || column == DaysLeftColumn;
+}
+
+void UnitTableModel::sort(int column, Qt::SortOrder)
+{
+    // Ascending only: the core pages forwards. A column it cannot order by leaves the order as
+    // it is, and orderChanged lets the view put its indicator back.
+    if (column == SerialColumn)
+        setOrder(UnitOrder::BySerial);
+    else if (column == UnlockDateColumn || column == DaysLeftColumn)
+        setOrder(UnitOrder::ByUnlockDate);
+    else
+        emit orderChanged();
 }
 
 bool UnitTableModel::canFetchMore(const QModelIndex& parent) const
@@ -103,10 +173,10 @@ void UnitTableModel::fetchMore(const QModelIndex& parent)
     const auto done = qScopeGuard([this] { m_fetching = false; });
     Page page;
     if (!m_pages.empty())
-        page.after = m_pages.back().lastSerial;
+        page.key = m_pages.back().next;
     std::vector<UnitRecord> rows;
     try {
-        rows = readPage(page.after);
+        rows = readPage(page.key);
     } catch (const std::exception& error) {
         fail(toQString(error.what()));
         return;
@@ -116,7 +186,7 @@ void UnitTableModel::fetchMore(const QModelIndex& parent)
     if (rows.empty())
         return;
     page.size = static_cast<int>(rows.size());
-    page.lastSerial = rows.back().serial;
+    page.next = keyAfter(page.key, rows);
     page.rows = std::move(rows);
     beginInsertRows({}, m_rows, m_rows + page.size - 1);
     m_pages.push_back(std::move(page));
@@ -132,7 +202,7 @@ const UnitTableModel::Page* UnitTableModel::loadedPage(int pageIndex) const
     auto& page = m_pages[static_cast<std::size_t>(pageIndex)];
     if (!page.rows) {
         try {
-            auto rows = readPage(page.after);
+            auto rows = readPage(page.key);
             // Someone may have written since the page was first read; keep the row count the
             // view knows, and reload() when our own writes change it.
             rows.resize(std::min(rows.size(), static_cast<std::size_t>(page.size)));

@@ -49,6 +49,12 @@ public:
     const UnitFilter& filter() const { return m_filter; }
     // Reads the same filter again (after a write).
     void reload();
+    // By serial (the default) or by unlock date, both paged by key. Other orders would need an
+    // index and a keyed page in the core for each.
+    void setOrder(UnitOrder order);
+    UnitOrder order() const { return m_order; }
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    static bool isSortable(int column);
 
     // The background count, once it has arrived.
     std::optional<std::int64_t> totalCount() const { return m_total; }
@@ -75,18 +81,29 @@ public:
 
 signals:
     void totalCountChanged();
+    void orderChanged();
     void loadFailed(const QString& message);
 
 private:
+    // Where a page starts: after a serial, or after an (unlock date, id) in unlock order, where
+    // the units without an unlock date (VAT paid, never locked) come first.
+    struct PageKey
+    {
+        std::optional<std::string> serial;
+        std::optional<Date> unlock;
+        std::int64_t id = 0;
+        std::int64_t withoutUnlock = 0; // such units listed before this page
+    };
     struct Page
     {
-        std::optional<std::string> after; // the key this page was read after
-        std::string lastSerial;
+        PageKey key;  // read after this
+        PageKey next; // the key of the page after it
         int size = 0;
         std::optional<std::vector<UnitRecord>> rows; // empty once evicted
     };
 
-    std::vector<UnitRecord> readPage(const std::optional<std::string>& after) const;
+    std::vector<UnitRecord> readPage(const PageKey& key) const;
+    PageKey keyAfter(const PageKey& key, const std::vector<UnitRecord>& rows) const;
     const Page* loadedPage(int pageIndex) const;
     void evictFarFrom(int pageIndex) const;
     void startCount();
@@ -95,6 +112,7 @@ private:
     Ledger& m_ledger;
     ConnectionFactory m_connect;
     UnitFilter m_filter;
+    UnitOrder m_order = UnitOrder::BySerial;
     mutable std::vector<Page> m_pages;
     int m_rows = 0;
     bool m_atEnd = false;

@@ -108,6 +108,19 @@ void UnitsPage::openLedger()
     m_view->setColumnWidth(UnitTableModel::SiteColumn, width("Pavlodar-North"));
     m_view->setColumnWidth(UnitTableModel::StatusColumn, width("exported"));
     m_view->setColumnWidth(UnitTableModel::BeneficialOwnerColumn, width("Pacific Hash Pte Ltd"));
+    // Ordered by serial or by unlock date (the two orders the core pages by key); a click on
+    // another column leaves the order and puts the indicator back.
+    auto* header = m_view->horizontalHeader();
+    header->setSortIndicator(UnitTableModel::SerialColumn, Qt::AscendingOrder);
+    header->setToolTip(tr("Click Serial or Unlocks on to order the list"));
+    m_view->setSortingEnabled(true);
+    connect(m_model, &UnitTableModel::orderChanged, this, [this] {
+        const int column = m_model->order() == UnitOrder::BySerial
+                               ? UnitTableModel::SerialColumn
+                               : UnitTableModel::UnlockDateColumn;
+        m_view->horizontalHeader()->setSortIndicator(column, Qt::AscendingOrder);
+        updateStatus();
+    });
     connect(m_model, &UnitTableModel::totalCountChanged, this, &UnitsPage::updateStatus);
     connect(m_model, &UnitTableModel::rowsInserted, this, &UnitsPage::updateStatus);
     connect(m_model, &UnitTableModel::loadFailed, this, &UnitsPage::updateStatus);

@@ -2,6 +2,8 @@
 // file with a fixed today, drives the real window through every screen as a clerk would, and
 // saves each as PNG with QWidget::grab(). The README's screenshots come from here.
 
+#include "CryptoLedger.hpp"
+#include "CryptoVenues.hpp"
 #include "DashboardPage.hpp"
 #include "DemoLedger.hpp"
 #include "EntityRegistry.hpp"
@@ -14,6 +16,7 @@
 #include "Ledger.hpp"
 #include "LedgerSession.hpp"
 #include "LedgerSetup.hpp"
+#include "LoginDialog.hpp"
 #include "MainWindow.hpp"
 #include "PasswordHasher.hpp"
 #include "SiteRegistry.hpp"
@@ -22,6 +25,7 @@
 #include "UnitFilterBar.hpp"
 #include "UnitTableModel.hpp"
 #include "UnitsPage.hpp"
+#include "UserDirectory.hpp"
 
 #include <QApplication>
 #include <QDir>
@@ -107,6 +111,14 @@ int main(int argc, char* argv[])
     window.resize(1366, 768);
     window.show();
     session.open(QString::fromStdString(file.string()));
+    {
+        LoginDialog login(session, &window);
+        login.setUserName("aigerim");
+        login.setPassword("not-her-password");
+        login.show();
+        login.trySignIn();
+        save(&login, out, "sign-in");
+    }
     const auto manager = userOf("manager");
     session.signIn(QString::fromStdString(manager.name), QString::fromStdString(manager.password));
 
@@ -209,6 +221,36 @@ int main(int argc, char* argv[])
         journal->view()->setCurrentIndex(model->index(model->rowCount() - 1, 0));
     save(&window, out, "journal-verify");
 
+    // The demo has no crypto flows yet: a month of them, typed the way finance would.
+    {
+        Ledger writer(file, *clock);
+        if (CryptoVenues(writer).list().empty()) {
+            Actor admin = UserDirectory(writer).signIn("admin", "demo-admin-password");
+            Actor clerk = UserDirectory(writer).signIn(finance.name, finance.password);
+            CryptoVenues(writer).add(admin, "AIX Digital Exchange", true);
+            CryptoVenues(writer).add(admin, "Lion City Digital", false);
+            std::string domestic, overseas;
+            for (const auto& entity : EntityRegistry(writer).list()) {
+                if (entity.kind == EntityKind::Domestic && domestic.empty())
+                    domestic = entity.name;
+                if (entity.kind == EntityKind::Overseas && overseas.empty())
+                    overseas = entity.name;
+            }
+            CryptoLedger crypto(writer);
+            crypto.recordMined(clerk, {domestic, Date(2026, 10, 31), Satoshi(312'500'000),
+                                       "F2P-2026-10", "F2Pool"});
+            crypto.recordTransfer(clerk, {domestic, overseas, Date(2026, 11, 2),
+                                          Satoshi(250'000'000), std::string(64, 'c')});
+            crypto.recordConversion(clerk,
+                                    {overseas, "Lion City Digital", Date(2026, 11, 4),
+                                     Satoshi(200'000'000), "181250.00", "USD", "181.25", ""});
+            crypto.recordConversion(clerk, {domestic, "AIX Digital Exchange", Date(2026, 11, 5),
+                                            Satoshi(50'000'000), "45400.00", "USD", "45.40", ""});
+            crypto.recordRemittance(clerk, {overseas, domestic, Date(2026, 11, 12), "150000.00",
+                                            "USD", "SWIFT-KZ-88213"});
+        }
+    }
+    session.signIn(QString::fromStdString(finance.name), QString::fromStdString(finance.password));
     window.showPage(MainWindow::CryptoPageIndex);
     save(&window, out, "crypto");
     return 0;

@@ -112,6 +112,58 @@ TEST_F(UnitTableModelTest, FiltersAreTheCoresAndAnUnknownNameIsReported)
     EXPECT_TRUE(units.lastError().contains("Nowhere-9")) << units.lastError().toStdString();
 }
 
+TEST_F(UnitTableModelTest, OrdersByUnlockDatePagingByKeyWithTheNeverLockedFirst)
+{
+    // 450 units over three unlock dates (serials deliberately against that order), and 230
+    // imported with VAT paid, which have no unlock date: more than a page of each.
+    std::string rows;
+    for (int i = 0; i < 450; ++i) {
+        const char* declared = i % 3 == 0 ? "2022-05-01" : i % 3 == 1 ? "2022-03-15" : "2021-12-01";
+        rows += unitRow(fmt::format("U-{:04}", i), declared, "Kazakh Hash LLP", "Ekibastuz-1", "",
+                        true, 10 + i % 3);
+    }
+    for (int i = 0; i < 230; ++i)
+        rows += unitRow(fmt::format("P-{:04}", i), "2022-03-15", "Kazakh Hash LLP", "Ekibastuz-1",
+                        "", false, 20);
+    importRows(rows);
+
+    auto& units = model();
+    units.setCacheLimit(2);
+    units.sort(gui::UnitTableModel::UnlockDateColumn);
+    EXPECT_EQ(units.order(), UnitOrder::ByUnlockDate);
+    fetchAll();
+    ASSERT_EQ(units.rowCount(), 680);
+    QSet<QString> seen;
+    QString previous;
+    for (int row = 0; row < units.rowCount(); ++row) {
+        const auto unlock =
+            units.data(units.index(row, gui::UnitTableModel::UnlockDateColumn)).toString();
+        EXPECT_TRUE(previous <= unlock) << row;
+        previous = unlock;
+        seen.insert(units.serialAt(row));
+    }
+    EXPECT_EQ(seen.size(), 680); // every unit once, none twice across page boundaries
+    EXPECT_TRUE(units.serialAt(0).startsWith("P-"));
+    EXPECT_TRUE(units.serialAt(229).startsWith("P-"));
+    EXPECT_EQ(units.data(units.index(230, gui::UnitTableModel::UnlockDateColumn)).toString(),
+              "2026-12-02");
+    EXPECT_EQ(units.data(units.index(679, gui::UnitTableModel::UnlockDateColumn)).toString(),
+              "2027-05-02");
+    EXPECT_LE(units.cachedPages(), 2);
+
+    // With the window filter too, and back to serial order.
+    UnitFilter filter;
+    filter.unlocksAfter = Date(2027, 1, 1);
+    units.setFilter(filter);
+    fetchAll();
+    EXPECT_EQ(units.rowCount(), 300);
+    units.sort(gui::UnitTableModel::ModelColumn); // not an order the core pages by: unchanged
+    EXPECT_EQ(units.order(), UnitOrder::ByUnlockDate);
+    units.sort(gui::UnitTableModel::SerialColumn);
+    fetchAll();
+    EXPECT_EQ(units.serialAt(0), "U-0000");
+}
+
 TEST(TextTableModelTest, PassesTheModelTester)
 {
     gui::TextTableModel model({"Serial", "Reason"});
