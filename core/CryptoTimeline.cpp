@@ -223,19 +223,18 @@ void CryptoTimeline::checkBalance(const Balance& balance, std::vector<CryptoProb
                                         : std::string();
                 problems.push_back(
                     {flow->line, balance.fiat ? "amount" : "sats",
-                     fmt::format("{}; this {} of {}{} would overdraw it by {}{}", available,
-                                 noun(flow->kind),
-                                 amount(balance, balance.fiat
-                                                     ? (flow->kind == CryptoFlowKind::Remittance
-                                                            ? flow->fiatMinor
-                                                            : flow->netMinor())
-                                                     : flow->sats.minor()),
-                                 others, shortBy,
-                                 balance.fiat ? ": a remittance cannot bring home more than the "
-                                                "overseas entity raised from that entity's coins "
-                                                "(net of venue fees) and has not yet remitted"
-                                              : ": nobody transfers or sells more BTC than it "
-                                                "holds on the day"),
+                     fmt::format(
+                         "{}; this {} of {}{} would {} by {}{}", available, noun(flow->kind),
+                         amount(balance, balance.fiat ? (flow->kind == CryptoFlowKind::Remittance
+                                                             ? flow->fiatMinor
+                                                             : flow->netMinor())
+                                                      : flow->sats.minor()),
+                         others, balance.fiat ? "exceed them" : "overdraw it", shortBy,
+                         balance.fiat ? ": a remittance cannot bring home more than the "
+                                        "overseas entity raised from that entity's coins "
+                                        "(net of venue fees) and has not yet remitted"
+                                      : ": nobody transfers or sells more BTC than it "
+                                        "holds on the day"),
                      CryptoProblem::Kind::Refused});
             }
             return;

@@ -180,7 +180,7 @@ TEST_F(CryptoImporting, AnOverdrawIsBlamedOnEveryRowOfThatDay)
                 "Pacific Hash Pte Ltd,Kazakh Hash LLP,2026-03-05,30000.01,USD,W2\n");
     ASSERT_EQ(remitted.size(), 1u) << problemText(remitted);
     EXPECT_EQ(remitted[0].line, 3u);
-    EXPECT_NE(remitted[0].message.find("overdraw it by 0.01 USD"), std::string::npos);
+    EXPECT_NE(remitted[0].message.find("exceed them by 0.01 USD"), std::string::npos);
 }
 
 TEST_F(CryptoImporting, HeadersMustNameWhatTheKindNeeds)

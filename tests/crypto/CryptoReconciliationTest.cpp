@@ -7,43 +7,14 @@
 namespace asicledger::testing {
 namespace {
 
-// A quarter of the chain for two domestic entities, two overseas ones, three currencies, a
-// domestic sale at home and partial conversions. All amounts in satoshi or minor units.
+// The first quarter of 2026 as CryptoFixture::recordQuarter records it.
 class CryptoReconciling : public CryptoFixture
 {
 protected:
     void SetUp() override
     {
         CryptoFixture::SetUp();
-        // Kazakh Hash mines 1.00 + 0.50 + 0.25 BTC; Altyn Mining 0.40 BTC.
-        mine(kKazakhHash, "2026-01-10", 100'000'000, "KH-P1", "F2Pool");
-        mine(kKazakhHash, "2026-02-10", 50'000'000, "KH-P2", "F2Pool");
-        mine(kKazakhHash, "2026-03-10", 25'000'000, "KH-P3", "F2Pool");
-        mine(kAltyn, "2026-02-15", 40'000'000, "AM-P1", "ViaBTC");
-        // Kazakh Hash sends 0.80 to Pacific (SG) and 0.50 to Harbour (HK); Altyn 0.30 to Pacific.
-        transfer(kKazakhHash, kPacific, "2026-01-15", 80'000'000, txid(1));
-        transfer(kKazakhHash, kHarbour, "2026-02-20", 50'000'000, txid(2));
-        transfer(kAltyn, kPacific, "2026-02-20", 30'000'000, txid(3));
-        // Pacific sells Kazakh Hash's coins in three lots (partial conversions of the 0.80).
-        convert(kPacific, kSingaporeVenue, "2026-01-20", 30'000'000, "31234.57", "USD", "31.23",
-                kKazakhHash);
-        convert(kPacific, kSingaporeVenue, "2026-02-05", 20'000'000, "26000.00", "SGD", "",
-                kKazakhHash);
-        convert(kPacific, kSingaporeVenue, "2026-03-01", 25'000'000, "23456.79", "USD", "23.46",
-                kKazakhHash);
-        // ... and some of Altyn's.
-        convert(kPacific, kSingaporeVenue, "2026-03-02", 10'000'000, "9000.00", "USD", "9.00",
-                kAltyn);
-        // Harbour sells 0.40 of Kazakh Hash's 0.50 in Hong Kong.
-        convert(kHarbour, kHongKongVenue, "2026-03-05", 40'000'000, "300000.00", "HKD", "150.00");
-        // Kazakh Hash sells 0.10 BTC at home, on the AIFC venue.
-        convert(kKazakhHash, kAifcVenue, "2026-03-15", 10'000'000, "3500000.00", "KZT", "3500.00");
-        // Proceeds wired home.
-        remit(kPacific, kKazakhHash, "2026-02-01", "20000.00", "USD", "R1");
-        remit(kPacific, kKazakhHash, "2026-03-20", "30000.00", "USD", "R2");
-        remit(kPacific, kKazakhHash, "2026-03-10", "26000.00", "SGD", "R3");
-        remit(kHarbour, kKazakhHash, "2026-03-25", "100000.00", "HKD", "R4");
-        remit(kPacific, kAltyn, "2026-03-05", "5000.00", "USD", "R5");
+        recordQuarter();
     }
 
     static const CryptoPairLine& line(const CryptoReconciliationResult& result,

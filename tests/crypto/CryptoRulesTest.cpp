@@ -126,7 +126,7 @@ TEST_F(CryptoRecording, ARemittanceCannotExceedTheProceedsOfThatEntitysCoins)
         [&] { remit(kPacific, kKazakhHash, "2026-03-04", "59940.01", "USD", "W-1"); },
         "Pacific Hash Pte Ltd has 59 940.00 USD of unremitted proceeds from Kazakh Hash LLP's "
         "coins on 2026-03-04");
-    EXPECT_NE(message.find("overdraw it by 0.01 USD"), std::string::npos) << message;
+    EXPECT_NE(message.find("exceed them by 0.01 USD"), std::string::npos) << message;
     // No SGD was raised; the proceeds of Kazakh Hash's coins are not Altyn's; nor before the sale.
     expectRefused<Refusal>(
         [&] { remit(kPacific, kKazakhHash, "2026-03-04", "1.00", "SGD", "W-1"); },
