@@ -1,7 +1,8 @@
-// report inspection|register|unlocks|liability|unit: what auditors and managers hand over, as PDF,
-// HTML or CSV files.
+// report inspection|register|unlocks|liability|reconcile|unit: what auditors and managers hand
+// over, as PDF, HTML or CSV files.
 
 #include "CommandSet.hpp"
+#include "CryptoReconciliationReport.hpp"
 #include "ExitCode.hpp"
 #include "InspectionReport.hpp"
 #include "LedgerError.hpp"
@@ -31,7 +32,7 @@ struct ReportOptions
 {
     FileOptions file;
     std::int64_t inspectionId = 0;
-    std::string entity, site, asOf, serial;
+    std::string entity, site, asOf, serial, from, to;
     int months = 24;
     std::string by;
 };
@@ -160,6 +161,22 @@ void addReportCommands(CLI::App& app, CommandSet& commands)
             options.by = liability->by == "site" ? LiabilityReportGrouping::Site
                                                  : LiabilityReportGrouping::Entity;
             return ScheduleReports::liability(ledger, options, by);
+        });
+    });
+
+    auto reconcile = std::make_shared<ReportOptions>();
+    auto* reconcileCommand = reportCommand(
+        report, "reconcile", "The crypto-to-fiat reconciliation for a period", reconcile->file);
+    reconcileCommand->add_option("--from", reconcile->from, "First day (default: the start)");
+    reconcileCommand->add_option("--to", reconcile->to, "Last day (default: today)");
+    reconcileCommand->add_option("--entity", reconcile->entity, "Only this entity's lines");
+    commands.on(reconcileCommand, [&session, reconcile] {
+        return writeReport(session, reconcile->file, [&](Ledger& ledger, const std::string& by) {
+            CryptoReconciliationReportOptions options;
+            options.from = givenDate(reconcile->from, "--from");
+            options.to = givenDate(reconcile->to, "--to");
+            options.entity = given(reconcile->entity);
+            return CryptoReconciliationReport::build(ledger, options, by);
         });
     });
 

@@ -2,6 +2,7 @@
 // prints; every rule lives in core/.
 
 #include "CommandSet.hpp"
+#include "CryptoCommands.hpp"
 #include "ExitCode.hpp"
 #include "LedgerError.hpp"
 #include "Session.hpp"
@@ -121,6 +122,7 @@ int main(int argc, char** argv)
     addJournalCommands(app, commands);
     addInspectionCommands(app, commands);
     addReportCommands(app, commands);
+    addCryptoCommands(app, commands);
     addDemoCommand(app, commands);
 
     try {
