@@ -83,15 +83,32 @@ void printSummary(const std::string& file, const ImportSummary& summary, OutputF
     }
 }
 
-// A running count on the terminal for files of thousands of rows; silent when redirected.
-ShipmentImporter::Progress terminalProgress()
+// A running count on the terminal for files of thousands of rows; silent when redirected. The
+// line is wiped when the import ends, however it ends.
+class ProgressLine
 {
-    if (!::isatty(STDERR_FILENO))
-        return {};
-    return [](std::size_t done, std::size_t total) {
-        std::cerr << fmt::format("\r{} of {} rows...", done, total) << std::flush;
-    };
-}
+public:
+    ProgressLine() : m_shown(::isatty(STDERR_FILENO)) {}
+    ~ProgressLine()
+    {
+        if (m_shown)
+            std::cerr << "\r\033[K" << std::flush;
+    }
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+
+    ShipmentImporter::Progress callback() const
+    {
+        if (!m_shown)
+            return {};
+        return [](std::size_t done, std::size_t total) {
+            std::cerr << fmt::format("\r{} of {} rows...", done, total) << std::flush;
+        };
+    }
+
+private:
+    bool m_shown;
+};
 
 void printRefusal(const ImportRefused& refused)
 {
@@ -122,20 +139,17 @@ void addImportCommand(CLI::App& app, CommandSet& commands)
     command->add_flag("--dry-run", options->dryRun, "Check the file and report; write nothing");
     commands.on(command, [&session, options] {
         const auto& actor = session.signIn();
-        const auto progress = terminalProgress();
+        std::optional<ImportSummary> summary;
         try {
-            const auto summary = ShipmentImporter(session.open())
-                                     .importFile(actor, options->file, options->dryRun, progress);
-            if (progress)
-                std::cerr << "\r\033[K" << std::flush;
-            printSummary(options->file, summary, session.format());
-            return 0;
+            ProgressLine progress;
+            summary = ShipmentImporter(session.open())
+                          .importFile(actor, options->file, options->dryRun, progress.callback());
         } catch (const ImportRefused& refused) {
-            if (progress)
-                std::cerr << "\r\033[K";
             printRefusal(refused);
             return 1;
         }
+        printSummary(options->file, *summary, session.format());
+        return 0;
     });
 }
 
