@@ -108,7 +108,7 @@ CryptoPage::CryptoPage(LedgerSession& session, QWidget* parent)
     split->addWidget(reconciliation);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({380, 820});
+    split->setSizes({340, 860});
     split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);

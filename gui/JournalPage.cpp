@@ -145,7 +145,7 @@ void JournalPage::openLedger()
     m_view->setModel(m_model);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     const auto width = [this](const char* sample) {
-        return m_view->fontMetrics().horizontalAdvance(QString::fromLatin1(sample)) + 16;
+        return m_view->fontMetrics().horizontalAdvance(QString::fromUtf8(sample)) + 16;
     };
     m_view->setColumnWidth(JournalTableModel::SeqColumn, width("99999"));
     m_view->setColumnWidth(JournalTableModel::RecordedAtColumn, width("2026-11-23T12:00:00Z"));

@@ -39,10 +39,17 @@ void RefusalPanel::showError(const std::exception& error)
                               nullptr, static_cast<int>(refused->refusals().size())));
         // Each reason is a full sentence; they read best as wrapped paragraphs, not table cells.
         QString html;
-        for (int row = 0; row < m_units->rowCount(); ++row)
-            html += QStringLiteral("<p style='margin:0 0 6px 0'><b>%1</b>: %2</p>")
-                        .arg(m_units->text(row, 0).toHtmlEscaped(),
-                             sentence(m_units->text(row, 1)).toHtmlEscaped());
+        for (int row = 0; row < m_units->rowCount(); ++row) {
+            const auto serial = m_units->text(row, 0);
+            auto reason = sentence(m_units->text(row, 1));
+            // Most reasons already start with the serial; it is not said twice.
+            if (reason.startsWith(serial))
+                reason = reason.mid(serial.size());
+            else
+                reason = QStringLiteral(": ") + reason;
+            html += QStringLiteral("<p style='margin:0 0 6px 0'><b>%1</b>%2</p>")
+                        .arg(serial.toHtmlEscaped(), reason.toHtmlEscaped());
+        }
         m_view->setHtml(html);
         m_view->setVisible(true);
         setVisible(true);

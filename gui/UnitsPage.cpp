@@ -97,12 +97,12 @@ void UnitsPage::openLedger()
     m_view->setModel(m_model);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     const auto width = [this](const char* sample) {
-        return m_view->fontMetrics().horizontalAdvance(QString::fromLatin1(sample)) + 16;
+        return m_view->fontMetrics().horizontalAdvance(QString::fromUtf8(sample)) + 16;
     };
     m_view->setColumnWidth(UnitTableModel::SerialColumn, width("CA1246-21AAO14885"));
-    m_view->setColumnWidth(UnitTableModel::ModelColumn, width("Bitmain Antminer S19"));
+    m_view->setColumnWidth(UnitTableModel::ModelColumn, width("Bitmain Antminer S19j Pro"));
     m_view->setColumnWidth(UnitTableModel::LockStateColumn, width("exit pending approval"));
-    m_view->setColumnWidth(UnitTableModel::UnlockDateColumn, width("2026-12-02"));
+    m_view->setColumnWidth(UnitTableModel::UnlockDateColumn, width("Unlocks on ▼"));
     m_view->setColumnWidth(UnitTableModel::DaysLeftColumn, width("Days left"));
     m_view->setColumnWidth(UnitTableModel::LegalOwnerColumn, width("TOO Ekibastuz Mining"));
     m_view->setColumnWidth(UnitTableModel::SiteColumn, width("Pavlodar-North"));

@@ -81,7 +81,7 @@ TEST_F(InspectionsPageTest, BadLinesRefuseTheWholeInspectionWithTheirNumbers)
     EXPECT_EQ(page->inspections()->rowCount(), 0);
 }
 
-TEST_F(InspectionsPageTest, TheReportIsWrittenOnAWorkerAsCsvAndHtml)
+TEST_F(InspectionsPageTest, TheReportIsWrittenOnAWorkerAsCsvHtmlAndPdf)
 {
     gui::InspectionDialog dialog(*session);
     dialog.setHeader("Ekibastuz-1", QDate(2026, 11, 20), "State Revenue Committee", "A. Nurlanov",
@@ -89,7 +89,7 @@ TEST_F(InspectionsPageTest, TheReportIsWrittenOnAWorkerAsCsvAndHtml)
     dialog.setSeen("EK-1\nEK-2\n");
     ASSERT_TRUE(dialog.record()) << dialog.refusal()->text().toStdString();
     const auto id = dialog.recordedId();
-    for (const auto* suffix : {".csv", ".html"}) {
+    for (const auto* suffix : {".csv", ".html", ".pdf"}) {
         TemporaryFile target(suffix);
         gui::ReportExport exporter(*session, "Inspection report",
                                    [id](Ledger& ledger, const std::string& by) {
@@ -102,7 +102,12 @@ TEST_F(InspectionsPageTest, TheReportIsWrittenOnAWorkerAsCsvAndHtml)
         EXPECT_TRUE(exporter.succeeded()) << exporter.resultText().toStdString();
         QFile written(QString::fromStdString(target.path().string()));
         ASSERT_TRUE(written.open(QIODevice::ReadOnly));
-        const auto text = QString::fromUtf8(written.readAll());
+        const auto bytes = written.readAll();
+        if (std::string(suffix) == ".pdf") {
+            EXPECT_TRUE(bytes.startsWith("%PDF"));
+            continue;
+        }
+        const auto text = QString::fromUtf8(bytes);
         EXPECT_TRUE(text.contains("SRC-2026-0044"));
         EXPECT_TRUE(text.contains("EK-3")); // the missing unit is in the report
     }

@@ -136,6 +136,7 @@ int main(int argc, char* argv[])
     save(&window, out, "units");
 
     unitsPage->filterBar()->setUnlockWindow(UnitFilterBar::Next90Days);
+    unitsPage->model()->sort(UnitTableModel::UnlockDateColumn);
     waitUntil([&] { return unitsPage->model()->totalCount().has_value(); });
     if (unitsPage->model()->rowCount() > 0)
         unitsPage->view()->setCurrentIndex(unitsPage->model()->index(0, 0));
@@ -157,6 +158,7 @@ int main(int argc, char* argv[])
     // A sale refused by the lock: the reason and the exit quote.
     QStringList locked;
     unitsPage->filterBar()->clear();
+    unitsPage->model()->sort(UnitTableModel::SerialColumn);
     unitsPage->filterBar()->setUnlockWindow(UnitFilterBar::CustomWindow);
     unitsPage->filterBar()->setCustomWindow(QDate(2028, 1, 1), QDate(2029, 12, 31));
     while (unitsPage->model()->canFetchMore({}) && unitsPage->model()->rowCount() < 3)
