@@ -29,9 +29,13 @@ demo_users=(
     "aigerim manager   aigerim-demo-pass"
 )
 
-# True when this build of the command line knows the command (e.g. `has_command report`).
+# True when this build of the command line lists the command in its help: `has_command report`,
+# `has_command exit quote`. (Asking `asicledger NAME --help` would not do: an unknown NAME still
+# prints the program's help.)
 has_command() {
-    "$cli" "$@" --help >/dev/null 2>&1
+    local name="${!#}"
+    local parents=("${@:1:$#-1}")
+    "$cli" "${parents[@]}" --help 2>/dev/null | grep -Eq "^  $name( |\$)"
 }
 
 create_demo_ledger() {
@@ -53,13 +57,14 @@ create_demo_ledger() {
 
 if [[ -e "$ledger" ]]; then
     echo "==> Using the existing ledger $ledger (delete it to start again from a fresh demo)"
+    echo
+    echo "Demo users (user, role, password):"
+    printf '  %s\n' "${demo_users[@]}"
+    echo "(the administrator's is the ASICLEDGER_PASSWORD given when the ledger was created)"
 else
     create_demo_ledger
+    echo "The administrator admin signs in with: $admin_password"
 fi
-
-echo
-echo "Demo users (user, role, password):"
-printf '  %s\n' "${demo_users[@]}"
 echo
 
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]] && [[ -x "$gui" ]]; then
