@@ -10,6 +10,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace asicledger::testing {
@@ -18,6 +19,19 @@ namespace {
 class ImportWizardTest : public GuiFixture
 {
 protected:
+    void TearDown() override
+    {
+        for (const auto& path : m_files)
+            std::filesystem::remove(path);
+        GuiFixture::TearDown();
+    }
+    std::string writeCsv(const std::string& name, const std::string& contents)
+    {
+        m_files.push_back(writeFile(name, contents));
+        return m_files.back();
+    }
+    std::vector<std::string> m_files;
+
     std::int64_t unitCount() { return UnitRegister(*ledger).count({}); }
 
     // Runs the wizard over a file up to the result of the check.
@@ -35,9 +49,9 @@ protected:
 
 TEST_F(ImportWizardTest, AGoodFileIsPreviewedCheckedAndImportedWithItsSummary)
 {
-    const auto path = writeFile("good.csv", importHeader() + unitRow("WZ-001", "2022-03-15") +
-                                                unitRow("WZ-002", "2022-03-15") +
-                                                unitRow("WZ-003", "2022-03-15"));
+    const auto path =
+        writeCsv("good.csv", importHeader() + unitRow("WZ-001", "2022-03-15") +
+                                 unitRow("WZ-002", "2022-03-15") + unitRow("WZ-003", "2022-03-15"));
     gui::ImportWizard wizard(*session);
     wizard.show();
     wizard.setFileName(QString::fromStdString(path));
@@ -79,8 +93,8 @@ TEST_F(ImportWizardTest, ABadFileListsEveryProblemWithItsLineAndWritesNothing)
     const auto head = journalHead();
     auto bad = unitRow("BAD-002", "2022-03-15");
     bad.replace(bad.find("Ekibastuz-1"), 11, "Atlantis-9");
-    const auto path = writeFile("bad.csv", importHeader() + unitRow("BAD-001", "2022-03-15") + bad +
-                                               unitRow("BAD-001", "2022-03-15"));
+    const auto path = writeCsv("bad.csv", importHeader() + unitRow("BAD-001", "2022-03-15") + bad +
+                                              unitRow("BAD-001", "2022-03-15"));
     gui::ImportWizard wizard(*session);
     checkFile(wizard, path);
     auto* problems = wizard.checkPage()->problems();
@@ -102,7 +116,7 @@ TEST_F(ImportWizardTest, CancellingDuringTheWriteRollsEverythingBack)
     std::string rows;
     for (int i = 0; i < 400; ++i)
         rows += unitRow(fmt::format("CX-{:04}", i), "2022-03-15");
-    const auto path = writeFile("cancel.csv", importHeader() + rows);
+    const auto path = writeCsv("cancel.csv", importHeader() + rows);
     const auto head = journalHead();
     // Cancel once the write phase has begun: the first report after the rows were all checked.
     auto control = std::make_shared<gui::WorkControl>();
@@ -132,7 +146,7 @@ TEST_F(ImportWizardTest, TheWizardsCancelStopsTheWriteAndSaysNothingWasWritten)
     std::string rows;
     for (int i = 0; i < 3000; ++i)
         rows += unitRow(fmt::format("CW-{:04}", i), "2022-03-15");
-    const auto path = writeFile("cancel-wizard.csv", importHeader() + rows);
+    const auto path = writeCsv("cancel-wizard.csv", importHeader() + rows);
     gui::ImportWizard wizard(*session);
     checkFile(wizard, path);
     ASSERT_TRUE(wizard.checkPage()->isComplete());
