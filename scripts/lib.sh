@@ -11,7 +11,7 @@ ASICLEDGER_PACKAGES=(
     libsqlitecpp-dev libsqlite3-dev sqlite3
     libboost-date-time-dev libboost-dev
     libfmt-dev libcli11-dev nlohmann-json3-dev
-    libsodium-dev libcsv-dev
+    libsodium-dev libcsv-dev libssl-dev
     libgtest-dev libgmock-dev
     qt6-base-dev
     libpango1.0-dev libcairo2-dev fonts-dejavu-core poppler-utils
@@ -19,25 +19,33 @@ ASICLEDGER_PACKAGES=(
     clang-format
 )
 
-# Prints the packages of the list that are not installed, one a line.
+# Only scripts/fuzz.sh needs these: clang and its libFuzzer runtime.
+# shellcheck disable=SC2034 # read by scripts/fuzz.sh
+ASICLEDGER_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+
+# Prints the packages of the list (the arguments, else ASICLEDGER_PACKAGES) that are not
+# installed, one a line.
 missing_packages() {
     local package status
-    for package in "${ASICLEDGER_PACKAGES[@]}"; do
+    (($# > 0)) || set -- "${ASICLEDGER_PACKAGES[@]}"
+    for package in "$@"; do
         status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)"
         [[ "$status" == *"ok installed"* ]] || printf '%s\n' "$package"
     done
 }
 
-# Installs the missing packages with apt-get: directly as root, else through sudo. Without
-# either, prints the exact command to run and exits non-zero.
+# Installs the missing packages (of the arguments, else of ASICLEDGER_PACKAGES) with apt-get:
+# directly as root, else through sudo. Without either, prints the exact command to run and exits
+# non-zero.
 ensure_packages() {
+    (($# > 0)) || set -- "${ASICLEDGER_PACKAGES[@]}"
     if ! command -v dpkg-query >/dev/null 2>&1; then
         echo "error: dpkg-query not found: these scripts install packages on Debian (12 or later)." >&2
-        echo "On another system, install the equivalents of: ${ASICLEDGER_PACKAGES[*]}" >&2
+        echo "On another system, install the equivalents of: $*" >&2
         exit 1
     fi
     local missing=()
-    mapfile -t missing < <(missing_packages)
+    mapfile -t missing < <(missing_packages "$@")
     if ((${#missing[@]} == 0)); then
         return 0
     fi
