@@ -24,7 +24,9 @@ public:
     }
     Amount& operator-=(Amount other)
     {
-        m_minor = checkedAdd(m_minor, -other.m_minor);
+        // Not a + (-b): the smallest int64 has no negative, so that would wrap and then let
+        // 0 - min pass as min.
+        m_minor = checkedSubtract(m_minor, other.m_minor);
         return *this;
     }
     friend Amount operator+(Amount a, Amount b) { return a += b; }
@@ -32,6 +34,7 @@ public:
 
 private:
     static std::int64_t checkedAdd(std::int64_t a, std::int64_t b);
+    static std::int64_t checkedSubtract(std::int64_t a, std::int64_t b);
     std::int64_t m_minor = 0;
 };
 
@@ -50,6 +53,14 @@ template <class Unit> std::int64_t Amount<Unit>::checkedAdd(std::int64_t a, std:
     if (__builtin_add_overflow(a, b, &sum))
         throwMoneyOverflow();
     return sum;
+}
+
+template <class Unit> std::int64_t Amount<Unit>::checkedSubtract(std::int64_t a, std::int64_t b)
+{
+    std::int64_t difference = 0;
+    if (__builtin_sub_overflow(a, b, &difference))
+        throwMoneyOverflow();
+    return difference;
 }
 
 // "1 234 567.89": tenge with a thin grouping space, as a clerk reads it. No currency sign.

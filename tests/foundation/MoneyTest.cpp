@@ -32,6 +32,19 @@ TEST(Money, OverflowThrowsInsteadOfWrapping)
     EXPECT_EQ(Tiyn(7) - Tiyn(9), Tiyn(-2));
 }
 
+// Subtracting the smallest amount used to negate it first, which wraps: 0 - min passed as min
+// (undefined behaviour, and a silent wrong amount), and -1 - min, which fits, was refused.
+TEST(Money, SubtractingTheSmallestAmountIsExactOrRefused)
+{
+    const auto min = std::numeric_limits<std::int64_t>::min();
+    const auto max = std::numeric_limits<std::int64_t>::max();
+    EXPECT_THROW(Satoshi(0) - Satoshi(min), InvalidInput);
+    EXPECT_THROW(Tiyn(1) - Tiyn(min), InvalidInput);
+    EXPECT_EQ(Satoshi(-1) - Satoshi(min), Satoshi(max));
+    EXPECT_EQ(Tiyn(min) - Tiyn(min), Tiyn(0));
+    EXPECT_THROW(Tiyn(min) - Tiyn(1), InvalidInput);
+}
+
 TEST(Money, RoundsHalvesAwayFromZero)
 {
     EXPECT_EQ(roundHalfAwayFromZero(BigInt(5), BigInt(2)), 3);
