@@ -34,7 +34,7 @@ const BenchUser& benchUser(std::string_view role)
     throw std::logic_error(fmt::format("no benchmark user has the role {}", role));
 }
 
-CachedFleet cachedFleet(std::size_t units)
+CachedFleet cachedFleet(std::size_t units, bool light)
 {
     std::filesystem::path root;
     if (const char* env = std::getenv("ASICLEDGER_BENCH_CACHE"); env && *env)
@@ -42,7 +42,7 @@ CachedFleet cachedFleet(std::size_t units)
     else
         root = std::filesystem::path(ASICLEDGER_SOURCE_DIR) / "bench" / ".cache";
     CachedFleet fleet;
-    fleet.dir = root / fmt::format("v{}-n{}", kGeneratorVersion, units);
+    fleet.dir = root / fmt::format("v{}-n{}{}", kGeneratorVersion, units, light ? "-light" : "");
     fleet.ledger = fleet.dir / "fleet.ledger";
     fleet.shipmentCsv = fleet.dir / "shipment.csv";
     fleet.doneMarker = fleet.dir / "complete";

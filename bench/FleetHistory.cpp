@@ -12,9 +12,9 @@ namespace asicledger::bench {
 using boost::gregorian::days;
 
 FleetHistory::FleetHistory(Ledger& ledger, const FleetPlan& plan, const FleetStaff& staff,
-                           unsigned seed)
+                           unsigned seed, bool light)
     : m_ledger(ledger), m_plan(plan), m_staff(staff), m_random(seed), m_importer(ledger),
-      m_actions(ledger), m_exits(ledger)
+      m_actions(ledger), m_exits(ledger), m_light(light)
 {}
 
 Date FleetHistory::lastActionDay()
@@ -43,11 +43,11 @@ void FleetHistory::play(const FleetShipment& shipment)
         unit.freeFrom = shipment.lock ? shipment.lock->unlockDate() : shipment.arrival;
     }
 
-    // Ten to fifteen bulk actions on days after the arrival, in date order: about five unit
-    // events a unit, the import included.
+    // Bulk actions on days after the arrival, in date order.
     const auto span = (lastActionDay() - shipment.arrival).days();
     std::vector<Date> when;
-    for (auto n = m_random.between(10, 15); n > 0 && span >= 1; --n)
+    for (auto n = (m_light ? m_random.between(1, 2) : m_random.between(10, 15)); n > 0 && span >= 1;
+         --n)
         when.push_back(shipment.arrival + days(m_random.between(1, span)));
     std::sort(when.begin(), when.end());
     when.erase(std::unique(when.begin(), when.end()), when.end());

@@ -40,7 +40,10 @@ struct FleetTally
 class FleetHistory
 {
 public:
-    FleetHistory(Ledger& ledger, const FleetPlan& plan, const FleetStaff& staff, unsigned seed);
+    // Full history: ten to fifteen bulk actions a shipment (about five unit events a unit, the
+    // import included). Light: one or two, for a big ledger made quickly (see BenchSetup).
+    FleetHistory(Ledger& ledger, const FleetPlan& plan, const FleetStaff& staff, unsigned seed,
+                 bool light = false);
 
     void play(const FleetShipment& shipment);
     const FleetTally& tally() const { return m_tally; }
@@ -78,6 +81,7 @@ private:
     ExitDesk m_exits;
     FleetTally m_tally;
     std::size_t m_exitCount = 0;
+    bool m_light = false;
 };
 
 } // namespace asicledger::bench

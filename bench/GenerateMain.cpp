@@ -2,7 +2,7 @@
 // shipment CSV the import benchmark reads. Everything goes through the core's own write paths, so
 // the journal is honest and `asicledger verify` passes on the result.
 //
-//   asicledger-bench-ledger [--units N] [--force] [--paths]
+//   asicledger-bench-ledger [--units N] [--history full|light] [--force] [--paths]
 //
 // Prints the cached ledger's and CSV's paths on its last two lines ("ledger: ...", "csv: ...").
 
@@ -35,6 +35,7 @@ struct Options
     std::size_t units = kDefaultUnits;
     bool force = false;
     bool pathsOnly = false;
+    bool light = false;
 };
 
 Options parse(int argc, char** argv)
@@ -46,12 +47,17 @@ Options parse(int argc, char** argv)
             options.units = std::stoul(argv[++i]);
         } else if (arg == "--force") {
             options.force = true;
+        } else if (arg == "--history" && i + 1 < argc &&
+                   (argv[i + 1] == std::string("full") || argv[i + 1] == std::string("light"))) {
+            options.light = argv[++i] == std::string("light");
         } else if (arg == "--paths") {
             options.pathsOnly = true;
         } else {
-            std::cerr << "usage: asicledger-bench-ledger [--units N] [--force] [--paths]\n"
-                         "Builds the benchmark ledger of N units (default 1000000) and the import\n"
-                         "benchmark's shipment CSV, or reuses them from the cache.\n";
+            std::cerr
+                << "usage: asicledger-bench-ledger [--units N] [--history full|light] [--force] "
+                   "[--paths]\n"
+                   "Builds the benchmark ledger of N units (default 1000000) and the import\n"
+                   "benchmark's shipment CSV, or reuses them from the cache.\n";
             std::exit(arg == "--help" || arg == "-h" ? 0 : 2);
         }
     }
@@ -102,9 +108,11 @@ void generate(const Options& options, const CachedFleet& cache)
         for (const auto& site : plan.sites())
             sites.add(admin, site.name, site.region, plan.parties()[site.operatorParty].name);
 
-        fmt::print("generating {} units in {} shipments into {}\n", options.units,
-                   plan.shipments().size(), cache.ledger.string());
-        FleetHistory history(ledger, plan, staff, kSeed + 1);
+        fmt::print("generating {} units in {} shipments ({} history) into {}\n", options.units,
+                   plan.shipments().size(), options.light ? "light" : "full",
+                   cache.ledger.string());
+        std::fflush(stdout);
+        FleetHistory history(ledger, plan, staff, kSeed + 1, options.light);
         std::size_t unitsDone = 0;
         int lastTenth = 0;
         for (const auto& shipment : plan.shipments()) {
@@ -151,7 +159,7 @@ void generate(const Options& options, const CachedFleet& cache)
 int main(int argc, char** argv)
 {
     const auto options = parse(argc, argv);
-    const auto cache = cachedFleet(options.units);
+    const auto cache = cachedFleet(options.units, options.light);
     try {
         const bool cached = std::filesystem::exists(cache.doneMarker);
         if (options.pathsOnly) {
