@@ -111,8 +111,8 @@ echo "    $(nproc) CPUs, $cpu, $ram RAM, load average $load_start"
 
 echo "==> Ledger of $units units ($history history)"
 "$bin_dir/asicledger-bench-ledger" --units "$units" --history "$history" | tee "$work/generate.log" | sed 's/^/    /'
-ledger="$(awk '/^ledger: / { print $2 }' "$work/generate.log")"
-csv="$(awk '/^csv: / { print $2 }' "$work/generate.log")"
+ledger="$(awk '/^ledger: / { v = $2 } END { print v }' "$work/generate.log")"
+csv="$(awk '/^csv: / { v = $2 } END { print v }' "$work/generate.log")"
 [[ -f "$ledger" && -f "$csv" ]] || { echo "scripts/bench.sh: the generator left no ledger or CSV" >&2; exit 1; }
 # Read both once so every measurement starts from the same warm page cache.
 cat "$ledger" "$csv" >/dev/null
@@ -162,6 +162,13 @@ run refusal "$bin_dir/asicledger-bench" refusal --ledger "$ledger"
 # 4. The inspection report of the big site, as CSV and as PDF.
 run inspection "$bin_dir/asicledger-bench" inspection --ledger "$ledger" --out "$work/reports"
 
+# 6. The desktop application's units page, offscreen (before verify, the longest).
+gui_skipped=""
+if [[ -x "$bin_dir/asicledger-bench-gui" ]]; then
+    QT_QPA_PLATFORM=offscreen run gui "$bin_dir/asicledger-bench-gui" --ledger "$ledger"
+else
+    gui_skipped="skipped: built without ASICLEDGER_BUILD_GUI"
+fi
 # 5. Verify, and sha256sum over exactly the bytes verify hashes (each journal entry's fields with
 # their length prefixes, as core/Journal.cpp feeds SHA-256), warm in the page cache.
 run verify "$bin_dir/asicledger-bench" verify --ledger "$ledger" --hash-bytes "$work/journal.bytes"
@@ -173,13 +180,6 @@ if [[ -f "$work/journal.bytes" ]]; then
     ref_verify="$(awk -v a="$t0" -v b="$(now_ms)" 'BEGIN { print b - a }')"
 fi
 
-# 6. The desktop application's units page, offscreen.
-gui_skipped=""
-if [[ -x "$bin_dir/asicledger-bench-gui" ]]; then
-    QT_QPA_PLATFORM=offscreen run gui "$bin_dir/asicledger-bench-gui" --ledger "$ledger"
-else
-    gui_skipped="skipped: built without ASICLEDGER_BUILD_GUI"
-fi
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The table.
