@@ -5,6 +5,7 @@
 #include "ChangeSet.hpp"
 #include "Clock.hpp"
 #include "Journal.hpp"
+#include "WriteTransaction.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
@@ -40,6 +41,7 @@ public:
 
     // Runs `work(ChangeSet&)` as `actor` and journals it under `action`. Throws PermissionDenied
     // before touching anything if the role may not; rolls everything back if `work` throws.
+    // Waits for another program's write to finish (see WriteTransaction), then LedgerBusy.
     template <class Work>
     decltype(auto) write(const Actor& actor, Permission permission, std::string_view what,
                          const std::string& action, Work&& work);
@@ -58,7 +60,7 @@ decltype(auto) Ledger::write(const Actor& actor, Permission permission, std::str
                              const std::string& action, Work&& work)
 {
     AccessPolicy::require(actor, permission, what);
-    SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(m_db);
     ChangeSet changes(m_db, nextJournalSeq());
     if constexpr (std::is_void_v<std::invoke_result_t<Work, ChangeSet&>>) {
         work(changes);

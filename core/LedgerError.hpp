@@ -48,4 +48,15 @@ public:
     using LedgerError::LedgerError;
 };
 
+// Another program kept the ledger's write lock for longer than a writer waits: a large import
+// holds it for its whole run. Nothing was written; trying again later is the remedy.
+class LedgerBusy : public LedgerError
+{
+public:
+    LedgerBusy()
+        : LedgerError("the ledger is busy with another user's import: nothing was written; try "
+                      "again in a minute")
+    {}
+};
+
 } // namespace asicledger

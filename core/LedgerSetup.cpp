@@ -61,6 +61,13 @@ Actor LedgerSetup::initialise(Ledger& ledger, std::string_view adminNameText,
     admin.userId = ledger.write(
         admin, Permission::ManageUsers, "creating a ledger", "ledger.init",
         [&](ChangeSet& changes) {
+            // Asked again under the write lock: another program may have set up the same new
+            // file while this one was hashing the password.
+            if (changes.journalSeq() != 1)
+                throw Refusal(fmt::format("{} is already an initialised ledger (set up by "
+                                          "another program a moment ago); nothing was changed: "
+                                          "open it, or choose a new file",
+                                          ledger.file().string()));
             changes.setSummary(fmt::format("created the ledger with administrator {}", adminName));
             const auto id = changes.insert("app_user", {{"name", adminName},
                                                         {"role", std::string("admin")},

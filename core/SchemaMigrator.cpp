@@ -2,8 +2,8 @@
 
 #include "EmbeddedText.hpp"
 #include "LedgerError.hpp"
+#include "WriteTransaction.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 namespace asicledger {
@@ -39,9 +39,14 @@ void SchemaMigrator::migrate(SQLite::Database& db, int target)
     if (current >= target)
         return;
 
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
+    // Another program opening the same file may have upgraded it while this one waited for the
+    // lock: start from the version the file has now, not the one read before.
+    const int locked = currentVersion(db);
+    if (locked >= target)
+        return;
     const auto& migrations = schemaMigrations();
-    for (int version = current + 1; version <= target; ++version)
+    for (int version = locked + 1; version <= target; ++version)
         db.exec(std::string(migrations.at(version - 1).text));
     db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
     db.exec(fmt::format("PRAGMA user_version = {}", target));
