@@ -39,7 +39,9 @@ std::optional<DecimalNumber> DecimalNumber::parse(std::string_view raw)
         negative = text[0] == '-';
         text.erase(0, 1);
     }
-    if (text.empty() || text.size() > 60)
+    // Long enough for any amount a clerk writes with its grouping; the canonical form is held to
+    // kMaxCanonical below, so that what the ledger stores (text()) always reads back.
+    if (text.empty() || text.size() > 80)
         return std::nullopt;
 
     // Which character is the decimal separator? With both present the last one is; a lone comma is
@@ -75,7 +77,13 @@ std::optional<DecimalNumber> DecimalNumber::parse(std::string_view raw)
     }
     if (!sawDigit)
         return std::nullopt;
-    return DecimalNumber(negative ? BigInt(-mantissa) : mantissa, scale);
+    DecimalNumber number(negative ? BigInt(-mantissa) : mantissa, scale);
+    // ".5" reads as "0.5": a 60-digit fraction would otherwise be stored as text this function
+    // refuses.
+    constexpr std::size_t kMaxCanonical = 61;
+    if (number.text().size() - (number.isNegative() ? 1 : 0) > kMaxCanonical)
+        return std::nullopt;
+    return number;
 }
 
 Rational DecimalNumber::value() const

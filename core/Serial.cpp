@@ -1,10 +1,30 @@
 #include "Serial.hpp"
 
 #include "LedgerError.hpp"
+#include "PlainText.hpp"
 
 #include <fmt/format.h>
 
 namespace asicledger {
+namespace {
+
+// The serial as the message quotes it: a control byte (a NUL would cut the message short), and
+// any non-ASCII byte when the text is not UTF-8, is shown as \xNN; Cyrillic stays readable.
+std::string quoted(std::string_view text)
+{
+    const bool utf8 = !firstInvalidUtf8(text);
+    std::string shown;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F || (byte >= 0x80 && !utf8))
+            shown += fmt::format("\\x{:02X}", byte);
+        else
+            shown += c;
+    }
+    return shown;
+}
+
+} // namespace
 
 std::optional<Serial> Serial::tryParse(std::string_view text, std::string* problem)
 {
@@ -33,7 +53,7 @@ std::optional<Serial> Serial::tryParse(std::string_view text, std::string* probl
                     : fmt::format("'{}'", c);
             return fail(fmt::format("the serial '{}' contains {}: serials use only Latin letters, "
                                     "digits and - _ / .",
-                                    text.substr(first, last - first + 1), shown));
+                                    quoted(text.substr(first, last - first + 1)), shown));
         }
     }
     return Serial(std::move(normal), Checked{});

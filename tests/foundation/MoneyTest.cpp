@@ -75,6 +75,23 @@ TEST(DecimalNumber, ReadsWhatClerksWrite)
         EXPECT_FALSE(DecimalNumber::parse(bad)) << bad;
 }
 
+// Found by fuzzing (fuzz/seeds/decimal/long-fraction.txt): ".1234..." with 60 digits was read,
+// but its canonical text "0.1234..." (what the ledger stores, an fx rate for one) was refused
+// when read back. Every number read now reads back from its canonical text.
+TEST(DecimalNumber, CanonicalTextAlwaysReadsBack)
+{
+    const std::string fraction = "." + std::string(58, '0') + "1"; // 60 characters
+    const auto number = DecimalNumber::parse(fraction);
+    ASSERT_TRUE(number);
+    const auto again = DecimalNumber::parse(number->text());
+    ASSERT_TRUE(again) << number->text();
+    EXPECT_EQ(again->value(), number->value());
+    EXPECT_TRUE(DecimalNumber::parse("-" + std::string(61, '9')));
+    EXPECT_FALSE(DecimalNumber::parse(std::string(62, '9')));
+    EXPECT_FALSE(DecimalNumber::parse("." + std::string(60, '0') + "1"));
+    EXPECT_FALSE(DecimalNumber::parse(std::string(81, '0')));
+}
+
 TEST(DecimalNumber, ConvertsToMinorUnitsOnlyWhenExact)
 {
     EXPECT_EQ(DecimalNumber::parse("12.5")->toMinorUnits(2), 1250);
@@ -93,6 +110,28 @@ TEST(Currency, KnowsMinorDigits)
     EXPECT_TRUE(Currency::find("KZT")->isTenge());
     EXPECT_FALSE(Currency::find("XBT"));
     EXPECT_FALSE(Currency::find("US"));
+}
+
+// Found by fuzzing (fuzz/seeds/serial/nul-in-message.bin): the refusal quoted the serial's raw
+// bytes, so a NUL cut the message short where it is shown (what()) and bytes that are not UTF-8
+// went into it as they were.
+TEST(Serial, RefusalQuotesControlAndStrayBytesReadably)
+{
+    const std::string text("0  \x01\x00wm7\x99"
+                           "0",
+                           10);
+    std::string problem;
+    EXPECT_FALSE(Serial::tryParse(text, &problem));
+    EXPECT_EQ(problem, "the serial '0  \\x01\\x00wm7\\x990' contains ' ': serials use only "
+                       "Latin letters, digits and - _ / .");
+    try {
+        (void)Serial(text);
+        ADD_FAILURE() << "accepted";
+    } catch (const InvalidInput& error) {
+        EXPECT_EQ(std::string(error.what()), problem);
+    }
+    EXPECT_FALSE(Serial::tryParse("\xd0\xa1\xd0\x9d-1", &problem)); // Cyrillic "СН-1"
+    EXPECT_NE(problem.find("'\xd0\xa1\xd0\x9d-1'"), std::string::npos) << problem;
 }
 
 TEST(Serial, NormalisesAndExplainsRefusals)
