@@ -9,7 +9,7 @@ using namespace asicledger;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const auto bytes = fuzz::bytesOf(data, size);
-    const auto lines = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    const auto lines = fuzz::lineCount(bytes);
     std::size_t previousLine = 0;
     try {
         const char separator = CsvReader::read(bytes, [&](CsvRecord&& record) {

@@ -18,6 +18,16 @@ inline std::string_view bytesOf(const std::uint8_t* data, std::size_t size)
     return {reinterpret_cast<const char*>(data), size};
 }
 
+// Lines as an editor counts them: LF, CRLF, and a CR standing alone (old Mac files) each end one.
+inline std::size_t lineCount(std::string_view bytes)
+{
+    std::size_t lines = 1;
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        lines += bytes[i] == '\n' ||
+                 (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'));
+    return lines;
+}
+
 // A broken promise of the code under test (not merely a refused input): report and abort, which
 // libFuzzer records as a crash with its input and the smoke test as a dead test.
 [[noreturn]] inline void broken(const char* what)

@@ -10,7 +10,7 @@ using namespace asicledger;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const auto bytes = fuzz::bytesOf(data, size);
-    const auto lines = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n'));
+    const auto lines = fuzz::lineCount(bytes);
     try {
         const auto sightings = SightingList::parse(bytes);
         std::size_t previousLine = 0;
