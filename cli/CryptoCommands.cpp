@@ -9,6 +9,7 @@
 #include "CryptoVenues.hpp"
 #include "Currency.hpp"
 #include "LedgerError.hpp"
+#include "PlainText.hpp"
 #include "Session.hpp"
 
 #include <fmt/format.h>
@@ -291,10 +292,10 @@ void printRefusal(const ImportRefused& refused)
                              problems.size() == 1 ? "" : "s");
     for (const auto& problem : problems) {
         if (problem.column.empty())
-            std::cerr << fmt::format("line {}: {}\n", problem.line, problem.message);
+            std::cerr << fmt::format("line {}: {}\n", problem.line, readableText(problem.message));
         else
             std::cerr << fmt::format("line {}, column {}: {}\n", problem.line, problem.column,
-                                     problem.message);
+                                     readableText(problem.message));
     }
     std::cerr << "Nothing was imported.\n";
 }

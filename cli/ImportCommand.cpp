@@ -1,6 +1,7 @@
 // import FILE [--dry-run]: a shipment spreadsheet into the ledger, all or nothing.
 
 #include "CommandSet.hpp"
+#include "PlainText.hpp"
 #include "Session.hpp"
 #include "ShipmentImporter.hpp"
 
@@ -117,12 +118,12 @@ void printRefusal(const ImportRefused& refused)
                              problems.size() == 1 ? "" : "s");
     for (const auto& problem : problems) {
         if (problem.line == 0)
-            std::cerr << problem.message << '\n';
+            std::cerr << readableText(problem.message) << '\n';
         else if (problem.column.empty())
-            std::cerr << fmt::format("line {}: {}\n", problem.line, problem.message);
+            std::cerr << fmt::format("line {}: {}\n", problem.line, readableText(problem.message));
         else
             std::cerr << fmt::format("line {}, column {}: {}\n", problem.line, problem.column,
-                                     problem.message);
+                                     readableText(problem.message));
     }
     std::cerr << "Nothing was imported.\n";
 }

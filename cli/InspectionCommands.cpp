@@ -5,6 +5,7 @@
 #include "ExitCode.hpp"
 #include "InspectionDesk.hpp"
 #include "InspectionQuery.hpp"
+#include "PlainText.hpp"
 #include "Session.hpp"
 
 #include <fmt/format.h>
@@ -129,7 +130,7 @@ int record(Session& session, const RecordOptions& options)
         for (const auto& problem : refused.problems())
             std::cerr << "error: " << options.seen
                       << (problem.line ? fmt::format(":{}", problem.line) : "") << ": "
-                      << problem.message << '\n';
+                      << readableText(problem.message) << '\n';
         std::cerr << fmt::format("error: the inspection was not recorded ({} problem{} in {}); "
                                  "nothing was written. Fix the file and record it again.\n",
                                  refused.problems().size(),

@@ -113,6 +113,8 @@ std::string csvField(std::string_view text)
                           cell[0] == '\t' || cell[0] == '\r');
     if (formulaLike && !isPlainNegativeNumber(cell))
         cell.insert(cell.begin(), '\'');
+    if (cell.empty())
+        return cell;
     if (cell.find_first_of(",\"\r\n") == std::string::npos && cell.front() != ' ' &&
         cell.back() != ' ')
         return cell;

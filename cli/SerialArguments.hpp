@@ -16,7 +16,9 @@ public:
     static std::shared_ptr<SerialArguments> addTo(CLI::App* command);
 
     // Both sources, in order; blank lines and lines starting with '#' in the file are skipped.
-    // Throws InvalidInput when the file cannot be read. Checking the serials is the core's job.
+    // Throws InvalidInput when the file cannot be read, or naming FILE:LINE for every line that
+    // holds no serial (bad bytes, characters no serial has, a serial listed twice): a clerk
+    // fixes the file by its line numbers. Whether the units exist is the core's job.
     std::vector<std::string> serials() const;
 
 private:

@@ -5,6 +5,7 @@
 #include "CryptoCommands.hpp"
 #include "ExitCode.hpp"
 #include "LedgerError.hpp"
+#include "PlainText.hpp"
 #include "Session.hpp"
 #include "UnitActions.hpp"
 
@@ -19,7 +20,7 @@ namespace {
 
 void printError(const std::string& message)
 {
-    std::cerr << "error: " << message << '\n';
+    std::cerr << "error: " << readableText(message) << '\n';
 }
 
 // A refusal of several units: one line a unit, so a clerk can fix the list.

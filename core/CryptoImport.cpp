@@ -98,6 +98,7 @@ public:
             CryptoImportSummary& summary)
     {
         const auto& columns = specs(kind);
+        m_width = header.fields.size();
         for (std::size_t i = 0; i < header.fields.size(); ++i) {
             const auto name = normalHeader(header.fields[i]);
             const ColumnSpec* found = nullptr;
@@ -135,6 +136,8 @@ public:
     }
 
     bool has(std::string_view name) const { return m_cells.count(std::string(name)) > 0; }
+    std::size_t width() const { return m_width; }
+    const std::map<std::string, std::size_t>& cells() const { return m_cells; }
     std::string cell(const CsvRecord& row, std::string_view name) const
     {
         const auto at = m_cells.find(std::string(name));
@@ -145,7 +148,29 @@ public:
 
 private:
     std::map<std::string, std::size_t> m_cells;
+    std::size_t m_width = 0;
 };
+
+bool isPlainNumber(std::string_view text)
+{
+    return DecimalNumber::parse(text).has_value();
+}
+
+// A cell a spreadsheet would run when the records are exported again (=, +, @, a tab, or a - that
+// does not start a number): refused, as the shipment import refuses them.
+std::optional<std::string> formulaProblem(std::string_view raw)
+{
+    const auto text = trim(raw);
+    const bool formula =
+        (!raw.empty() && raw.front() == '\t') ||
+        (!text.empty() && (text.front() == '=' || text.front() == '+' || text.front() == '@' ||
+                           (text.front() == '-' && !isPlainNumber(text))));
+    if (!formula)
+        return std::nullopt;
+    return fmt::format("'{}' looks like a spreadsheet formula: the ledger does not store cells a "
+                       "spreadsheet would run; give the plain value",
+                       text);
+}
 
 // Reads the date and BTC cells of a row; their problems go to `problems` at the row's line. A
 // placeholder stands in for a bad cell so CryptoRules still checks the rest of the row.
@@ -184,10 +209,16 @@ public:
             if (const auto sats = number->toMinorUnits(8))
                 return Satoshi(*sats);
         }
-        fail("btc", !number ? fmt::format("'{}' is not an amount of BTC", text)
-                            : fmt::format("{} BTC has more than 8 decimals: a satoshi is the "
-                                          "smallest amount",
-                                          number->text()));
+        if (!number)
+            fail("btc", fmt::format("'{}' is not an amount of BTC", text));
+        else if (number->scale() > 8)
+            fail("btc", fmt::format("{} BTC has more than 8 decimals: a satoshi is the smallest "
+                                    "amount",
+                                    number->text()));
+        else
+            fail("btc", fmt::format("{} BTC is more than there will ever be (21 million BTC): "
+                                    "check the amount",
+                                    number->text()));
         return Satoshi(1);
     }
 
@@ -207,6 +238,38 @@ std::optional<CryptoFlow> readRow(CryptoFlowKind kind, const Columns& columns, c
                                   CryptoRules& rules, std::vector<CryptoProblem>& problems)
 {
     const auto before = problems.size();
+    if (row.fields.size() != columns.width()) {
+        problems.push_back({row.line, "",
+                            fmt::format("this row has {} cells but the header has {}: a cell "
+                                        "holding the separator must be quoted, and no cell may "
+                                        "be left out",
+                                        row.fields.size(), columns.width()),
+                            CryptoProblem::Kind::Invalid});
+        return std::nullopt;
+    }
+    for (const auto& [name, at] : columns.cells()) {
+        // No name, reference or amount is this long; a runaway cell is not echoed back whole.
+        constexpr std::size_t kLongestCell = 200;
+        if (row.fields[at].size() > kLongestCell)
+            problems.push_back({row.line, name,
+                                fmt::format("the {} is {} bytes long; at most {} fit", name,
+                                            row.fields[at].size(), kLongestCell),
+                                CryptoProblem::Kind::Invalid});
+        else if (const auto control =
+                     std::find_if(row.fields[at].begin(), row.fields[at].end(),
+                                  [](unsigned char c) { return c < 0x20 || c == 0x7F; });
+                 control != row.fields[at].end())
+            problems.push_back(
+                {row.line, name,
+                 fmt::format("the {} holds a control character (byte 0x{:02X}): a name or "
+                             "reference is printable text; retype the cell",
+                             name, static_cast<unsigned char>(*control)),
+                 CryptoProblem::Kind::Invalid});
+        else if (auto why = formulaProblem(row.fields[at]))
+            problems.push_back({row.line, name, std::move(*why), CryptoProblem::Kind::Invalid});
+    }
+    if (problems.size() != before)
+        return std::nullopt;
     RowCells cells(columns, row, problems);
     std::optional<CryptoFlow> flow;
     switch (kind) {
@@ -280,7 +343,12 @@ CryptoImportSummary CryptoImport::importCsv(const Actor& actor, CryptoFlowKind k
         summary.separator = CsvReader::read(
             bytes, [&](CsvRecord&& record) { records.push_back(std::move(record)); });
     } catch (const CsvError& error) {
-        throw ImportRefused({{error.line(), "", error.what()}});
+        // The problem carries the line; drop the "line N: " the reader's message starts with.
+        std::string message = error.what();
+        const auto prefix = fmt::format("line {}: ", error.line());
+        if (message.starts_with(prefix))
+            message.erase(0, prefix.size());
+        throw ImportRefused({{error.line(), "", std::move(message)}});
     }
     if (records.empty())
         throw ImportRefused({{1, "",

@@ -77,6 +77,9 @@ char CsvReader::detectSeparator(std::string_view firstLine)
 
 char CsvReader::read(std::string_view bytes, const RecordHandler& handler)
 {
+    // A CR standing alone ends a line for libcsv; as an LF it ends one for the line count too.
+    if (const auto normal = withLoneCrsAsLf(bytes))
+        return read(*normal, handler);
     if (bytes.size() >= 2 &&
         ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
         throw CsvError(1,

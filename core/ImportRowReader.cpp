@@ -68,9 +68,12 @@ bool ImportRowReader::refuseFormula(ImportColumn column)
 {
     const auto raw = m_columns.cell(m_record->fields, column);
     const auto first = raw.find_first_not_of(' ');
-    const bool formula = (!raw.empty() && raw.front() == '\t') ||
-                         (first != std::string_view::npos &&
-                          (raw[first] == '=' || raw[first] == '+' || raw[first] == '@'));
+    // A text cell starting with '-' is a formula to a spreadsheet ("-2+3") unless it is a number.
+    const bool formula =
+        (!raw.empty() && raw.front() == '\t') ||
+        (first != std::string_view::npos &&
+         (raw[first] == '=' || raw[first] == '+' || raw[first] == '@' ||
+          (raw[first] == '-' && !DecimalNumber::parse(trimmedView(raw)).has_value())));
     if (formula)
         problem(column,
                 fmt::format("'{}'{} looks like a spreadsheet formula: the ledger does not "

@@ -1,6 +1,7 @@
 #include "PlainText.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace asicledger {
 
@@ -71,6 +72,54 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text)
         i += length;
     }
     return std::nullopt;
+}
+
+std::optional<std::string> withLoneCrsAsLf(std::string_view text)
+{
+    auto cr = text.find('\r');
+    while (cr != std::string_view::npos && cr + 1 < text.size() && text[cr + 1] == '\n')
+        cr = text.find('\r', cr + 2);
+    if (cr == std::string_view::npos)
+        return std::nullopt;
+    std::string normal(text);
+    for (std::size_t i = cr; i < normal.size(); ++i) {
+        if (normal[i] == '\r' && (i + 1 == normal.size() || normal[i + 1] != '\n'))
+            normal[i] = '\n';
+    }
+    return normal;
+}
+
+std::string readableText(std::string_view message)
+{
+    constexpr std::size_t kLongestRun = 200;
+    constexpr std::size_t kShownOfRun = 40;
+    std::string out;
+    out.reserve(std::min<std::size_t>(message.size(), 4096));
+    std::size_t i = 0;
+    while (i < message.size()) {
+        const auto blank = message.find_first_of(" \n", i);
+        const auto end = blank == std::string_view::npos ? message.size() : blank;
+        auto run = message.substr(i, end - i);
+        if (run.size() > kLongestRun) {
+            auto cut = kShownOfRun;
+            while (cut > 0 && (static_cast<unsigned char>(run[cut]) & 0xC0) == 0x80)
+                --cut; // not inside a UTF-8 character
+            out += readableText(run.substr(0, cut));
+            out += fmt::format("... ({} bytes in all)", run.size());
+        } else {
+            for (const char c : run) {
+                const auto byte = static_cast<unsigned char>(c);
+                if (byte < 0x20 || byte == 0x7F)
+                    out += fmt::format("\\x{:02X}", byte);
+                else
+                    out += c;
+            }
+        }
+        if (end < message.size())
+            out += message[end];
+        i = end + 1;
+    }
+    return out;
 }
 
 } // namespace asicledger

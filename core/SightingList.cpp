@@ -181,6 +181,10 @@ std::vector<Sighting> SightingList::parse(std::string_view bytes)
             throw CsvError(1, "the file is saved as UTF-16; save it as UTF-8 and record again");
         if (bytes.substr(0, 3) == "\xEF\xBB\xBF")
             bytes.remove_prefix(3);
+        // A scanner that ends lines with a lone CR: its lines counted as an editor counts them.
+        const auto normal = withLoneCrsAsLf(bytes);
+        if (normal)
+            bytes = *normal;
         const auto lineOf = [&](std::size_t offset) {
             return 1 + static_cast<std::size_t>(
                            std::count(bytes.begin(), bytes.begin() + offset, '\n'));
@@ -218,7 +222,7 @@ std::vector<Sighting> SightingList::parse(std::string_view bytes)
     }
     if (collector.problems.empty() && collector.sightings.empty())
         collector.problems.push_back(
-            {0, "the file lists no serials: give the scanner dump or the CSV of serials seen"});
+            {1, "the file lists no serials: give the scanner dump or the CSV of serials seen"});
     if (!collector.problems.empty()) {
         std::stable_sort(collector.problems.begin(), collector.problems.end(),
                          [](const auto& a, const auto& b) { return a.line < b.line; });
