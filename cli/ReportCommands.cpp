@@ -17,6 +17,7 @@
 
 #include <fmt/format.h>
 #include <iostream>
+#include <sys/stat.h>
 
 namespace asicledger {
 namespace {
@@ -60,6 +61,18 @@ std::optional<Date> givenDate(const std::string& text, std::string_view what)
     return text.empty() ? std::nullopt : std::optional<Date>(requireDate(text, what));
 }
 
+// `-o /dev/stdout` (or a file the shell sent stdout to): the confirmation must not land inside
+// the report, so it goes to stderr.
+bool isStandardOutput(const std::string& path)
+{
+    struct stat target
+    {};
+    struct stat out
+    {};
+    return ::stat(path.c_str(), &target) == 0 && ::fstat(1, &out) == 0 &&
+           target.st_dev == out.st_dev && target.st_ino == out.st_ino;
+}
+
 // Signs in, builds the report from one consistent reading of the ledger and writes the file.
 template <class Build> int writeReport(Session& session, const FileOptions& file, Build&& build)
 {
@@ -74,9 +87,10 @@ template <class Build> int writeReport(Session& session, const FileOptions& file
         const int count = PdfRenderer::pageCount(document);
         pages = fmt::format(", {} page{}", count, count == 1 ? "" : "s");
     }
-    std::cout << fmt::format("Wrote {} ({}{}) to {}.\nJournal fingerprint: {}\n", document.title,
-                             toUpperAscii(toText(format)), pages, file.output,
-                             document.fingerprint);
+    std::cout.flush();
+    (isStandardOutput(file.output) ? std::cerr : std::cout)
+        << fmt::format("Wrote {} ({}{}) to {}.\nJournal fingerprint: {}\n", document.title,
+                       toUpperAscii(toText(format)), pages, file.output, document.fingerprint);
     return exitcode::kSuccess;
 }
 

@@ -19,7 +19,9 @@ std::string_view toText(ReportFormat format);
 
 // Writes a report in a format to a file. The file appears whole or not at all: the report is
 // written beside it under a temporary name and renamed at the end, so a failure halfway (a gap
-// in the rate table, a full disk) never leaves a truncated report that looks complete.
+// in the rate table, a full disk) never leaves a truncated report that looks complete. A
+// device, pipe or fifo (-o /dev/stdout) is written into instead; a symlink keeps its place and
+// the file it names is replaced.
 class ReportWriter
 {
 public:
