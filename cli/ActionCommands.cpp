@@ -1,6 +1,7 @@
 // sell, move, export, status, note, hosting: what finance does to units after import. Every rule
 // (the lock, dates in order, exported units) is the core's; this only gathers the arguments.
 
+#include "ActionOutput.hpp"
 #include "CommandSet.hpp"
 #include "LedgerError.hpp"
 #include "SerialArguments.hpp"
@@ -59,11 +60,14 @@ void addActionCommands(CLI::App& app, CommandSet& commands)
     commands.on(sell, [&session, sale] {
         const auto& actor = session.signIn();
         const auto date = actionDate(session, sale->date);
+        const auto serials = sale->serials->serials();
         const auto count =
-            UnitActions(session.open())
-                .sell(actor, sale->serials->serials(), sale->target, date, sale->reason);
-        std::cout << fmt::format("Sold {} to {} on {}.\n", unitsText(count), sale->target,
-                                 isoDate(date));
+            UnitActions(session.open()).sell(actor, serials, sale->target, date, sale->reason);
+        printActionDone(
+            session,
+            fmt::format("Sold {} to {} on {}.", unitsText(count), sale->target, isoDate(date)),
+            {{"action", "sell"}, {"units", count}, {"to", sale->target}, {"date", isoDate(date)}},
+            serials);
         return 0;
     });
 
@@ -73,11 +77,17 @@ void addActionCommands(CLI::App& app, CommandSet& commands)
     commands.on(move, [&session, relocation] {
         const auto& actor = session.signIn();
         const auto date = actionDate(session, relocation->date);
+        const auto serials = relocation->serials->serials();
         const auto count = UnitActions(session.open())
-                               .move(actor, relocation->serials->serials(), relocation->target,
-                                     date, relocation->reason);
-        std::cout << fmt::format("Moved {} to {} on {}.\n", unitsText(count), relocation->target,
-                                 isoDate(date));
+                               .move(actor, serials, relocation->target, date, relocation->reason);
+        printActionDone(session,
+                        fmt::format("Moved {} to {} on {}.", unitsText(count), relocation->target,
+                                    isoDate(date)),
+                        {{"action", "move"},
+                         {"units", count},
+                         {"to_site", relocation->target},
+                         {"date", isoDate(date)}},
+                        serials);
         return 0;
     });
 
@@ -87,10 +97,11 @@ void addActionCommands(CLI::App& app, CommandSet& commands)
     commands.on(exportCommand, [&session, shipment] {
         const auto& actor = session.signIn();
         const auto date = actionDate(session, shipment->date);
+        const auto serials = shipment->serials->serials();
         const auto count =
-            UnitActions(session.open())
-                .exportUnits(actor, shipment->serials->serials(), date, shipment->reason);
-        std::cout << fmt::format("Exported {} on {}.\n", unitsText(count), isoDate(date));
+            UnitActions(session.open()).exportUnits(actor, serials, date, shipment->reason);
+        printActionDone(session, fmt::format("Exported {} on {}.", unitsText(count), isoDate(date)),
+                        {{"action", "export"}, {"units", count}, {"date", isoDate(date)}}, serials);
         return 0;
     });
 
@@ -106,11 +117,17 @@ void addActionCommands(CLI::App& app, CommandSet& commands)
                                            "faulty",
                                            change->target));
         const auto date = actionDate(session, change->date);
+        const auto serials = change->serials->serials();
         const auto count =
-            UnitActions(session.open())
-                .setStatus(actor, change->serials->serials(), *newStatus, date, change->reason);
-        std::cout << fmt::format("Set {} {} on {}.\n", unitsText(count), toText(*newStatus),
-                                 isoDate(date));
+            UnitActions(session.open()).setStatus(actor, serials, *newStatus, date, change->reason);
+        printActionDone(
+            session,
+            fmt::format("Set {} {} on {}.", unitsText(count), toText(*newStatus), isoDate(date)),
+            {{"action", "status"},
+             {"units", count},
+             {"to", std::string(toText(*newStatus))},
+             {"date", isoDate(date)}},
+            serials);
         return 0;
     });
 
@@ -130,11 +147,18 @@ void addActionCommands(CLI::App& app, CommandSet& commands)
         std::optional<std::string> newOwner;
         if (!hostingOptions->none)
             newOwner = hostingOptions->target;
-        const auto count = UnitActions(session.open())
-                               .setBeneficialOwner(actor, hostingOptions->serials->serials(),
-                                                   newOwner, date, hostingOptions->reason);
-        std::cout << fmt::format("Set the beneficial owner of {} to {} on {}.\n", unitsText(count),
-                                 newOwner ? *newOwner : "none", isoDate(date));
+        const auto serials = hostingOptions->serials->serials();
+        const auto count =
+            UnitActions(session.open())
+                .setBeneficialOwner(actor, serials, newOwner, date, hostingOptions->reason);
+        printActionDone(session,
+                        fmt::format("Set the beneficial owner of {} to {} on {}.", unitsText(count),
+                                    newOwner ? *newOwner : "none", isoDate(date)),
+                        {{"action", "hosting"},
+                         {"units", count},
+                         {"beneficial_owner", newOwner ? Json(*newOwner) : Json(nullptr)},
+                         {"date", isoDate(date)}},
+                        serials);
         return 0;
     });
 
@@ -148,7 +172,12 @@ void addActionCommands(CLI::App& app, CommandSet& commands)
         const auto& actor = session.signIn();
         const auto date = actionDate(session, noteOptions->date);
         UnitActions(session.open()).addNote(actor, *noteSerial, date, noteOptions->target);
-        std::cout << fmt::format("Noted on {} for {}.\n", isoDate(date), *noteSerial);
+        printActionDone(session, fmt::format("Noted on {} for {}.", isoDate(date), *noteSerial),
+                        {{"action", "note"},
+                         {"units", 1},
+                         {"date", isoDate(date)},
+                         {"text", noteOptions->target}},
+                        {*noteSerial});
         return 0;
     });
 }

@@ -1,6 +1,7 @@
 // exit quote, exit record, exit approve, exit pending: leaving the exemption early, with two
 // people (finance records the payment, a manager approves).
 
+#include "ActionOutput.hpp"
 #include "CommandSet.hpp"
 #include "ExitDesk.hpp"
 #include "RateTables.hpp"
@@ -136,9 +137,11 @@ void addExitCommands(CLI::App& app, CommandSet& commands)
         const auto& actor = session.signIn();
         const auto serials = approveOptions->serials->serials();
         ExitDesk(session.open()).approve(actor, serials, approveOptions->text);
-        std::cout << fmt::format("Approved the early exit of {}.\n",
-                                 serials.size() == 1 ? serials.front()
-                                                     : fmt::format("{} units", serials.size()));
+        printActionDone(session,
+                        fmt::format("Approved the early exit of {}.",
+                                    serials.size() == 1 ? serials.front()
+                                                        : fmt::format("{} units", serials.size())),
+                        {{"action", "exit approve"}, {"units", serials.size()}}, serials);
         return 0;
     });
 
