@@ -36,7 +36,8 @@ WHERE NOT EXISTS (SELECT 1 FROM unit_event x
     WHERE x.unit_id = u.id AND x.kind = 'exported' AND x.event_date < :day))";
 
 // Units that can have been at the site on the day: some event put them there by then (the
-// unit_event_by_site index), or they are there now (events that do not say where).
+// unit_event_by_site_unit index, which answers without reading event rows), or they are there now
+// (events that do not say where).
 constexpr auto kAtSite = R"(
   AND u.id IN (SELECT unit_id FROM unit_event WHERE site_id = :site AND event_date <= :day
                UNION ALL SELECT id FROM unit WHERE site_id = :site)

@@ -49,7 +49,8 @@ std::optional<Date> UnitSelection::latestEvent(std::int64_t unitId, const char* 
 {
     auto& slot = kindFilter ? m_latestExport : m_latestEvent;
     if (!slot) {
-        // unit_event_by_unit (unit_id, event_date, id) answers both from the index.
+        // Both from an index: unit_event_by_unit (unit_id, event_date, id) for the latest event,
+        // unit_event_exports (exports only, schema/004) for the latest export.
         slot.emplace(m_ledger.db(),
                      kindFilter ? "SELECT max(event_date) FROM unit_event WHERE unit_id = ? AND "
                                   "kind = 'exported'"

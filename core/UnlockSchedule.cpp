@@ -9,32 +9,40 @@
 namespace asicledger {
 namespace {
 
-// One GROUP BY over the unlock-date range. The range on unit.unlock_date lets SQLite walk
-// unit_by_unlock for a narrow window instead of scanning the fleet (EXPLAIN QUERY PLAN: "SEARCH u
-// USING INDEX unit_by_unlock (unlock_date>? AND unlock_date<?)", for every grouping).
+// Two GROUP BYs. The inner one walks unit_schedule (schema/004) in index order over the
+// unlock-date range, reading no table row (EXPLAIN QUERY PLAN: "SEARCH unit USING COVERING INDEX
+// unit_schedule (unlock_date>? AND unlock_date<?)") and sorting nothing: its groups (day, then
+// site, then owner, as far as the grouping needs) are a prefix of the index. The outer one folds
+// those few thousand groups into months and names. The single GROUP BY (month, name) it replaces
+// read every unit's row, joined its site and sorted it into a temporary B-tree: 3-4x the work
+// over a million units.
 std::string scheduleSql(UnlockGrouping grouping)
 {
     std::string_view groupColumn = "''";
+    std::string_view inner = "unlock_date";
     std::string_view join;
     switch (grouping) {
     case UnlockGrouping::Month:
         break;
     case UnlockGrouping::MonthAndSite:
         groupColumn = "s.name";
-        join = " JOIN site s ON s.id = u.site_id";
+        inner = "unlock_date, site_id";
+        join = " JOIN site s ON s.id = g.site_id";
         break;
     case UnlockGrouping::MonthAndOwner:
         groupColumn = "e.name";
-        join = " JOIN entity e ON e.id = u.legal_owner_id";
+        inner = "unlock_date, site_id, legal_owner_id";
+        join = " JOIN entity e ON e.id = g.legal_owner_id";
         break;
     }
-    return fmt::format("SELECT substr(u.unlock_date, 1, 7) AS month, {0} AS grp, count(*), "
-                       "sum(u.customs_value_tiyn), sum(u.vat_exempted_tiyn) "
-                       "FROM unit u{1} "
-                       "WHERE u.unlock_date BETWEEN ?1 AND ?2 AND u.status <> 'exported' "
-                       "AND u.released_on IS NULL "
+    return fmt::format("SELECT substr(g.unlock_date, 1, 7) AS month, {0} AS grp, sum(g.units), "
+                       "sum(g.customs), sum(g.vat) "
+                       "FROM (SELECT {1}, count(*) AS units, sum(customs_value_tiyn) AS customs, "
+                       "sum(vat_exempted_tiyn) AS vat "
+                       "FROM unit WHERE unlock_date BETWEEN ?1 AND ?2 AND status <> 'exported' "
+                       "AND released_on IS NULL GROUP BY {1}) g{2} "
                        "GROUP BY month, grp ORDER BY month, grp",
-                       groupColumn, join);
+                       groupColumn, inner, join);
 }
 
 } // namespace
