@@ -130,30 +130,18 @@ void InspectionQuery::forEachNeverInspected(const std::optional<std::string>& si
                                             const std::function<bool(const UnitRecord&)>& onUnit)
 {
     // By serial: a sighting recorded before the unit was imported names no unit id.
-    SQLite::Statement seen(m_ledger.db(),
-                           "SELECT EXISTS (SELECT 1 FROM inspection_sighting WHERE serial = ?)");
     UnitFilter filter;
     filter.site = site;
-    UnitRegister(m_ledger).forEach(filter, UnitOrder::BySerial, [&](const UnitRecord& unit) {
-        if (unit.status == UnitStatus::Exported)
-            return true;
-        seen.reset();
-        seen.bind(1, unit.serial);
-        seen.executeStep();
-        if (seen.getColumn(0).getInt() != 0)
-            return true;
-        return onUnit(unit);
-    });
+    filter.neverInspected = true;
+    UnitRegister(m_ledger).forEach(filter, UnitOrder::BySerial, onUnit);
 }
 
 std::int64_t InspectionQuery::countNeverInspected(const std::optional<std::string>& site)
 {
-    std::int64_t count = 0;
-    forEachNeverInspected(site, [&](const UnitRecord&) {
-        ++count;
-        return true;
-    });
-    return count;
+    UnitFilter filter;
+    filter.site = site;
+    filter.neverInspected = true;
+    return UnitRegister(m_ledger).count(filter);
 }
 
 std::vector<UnitSighting> InspectionQuery::sightingsOf(const std::string& serial)

@@ -75,11 +75,18 @@ UnitRecord readUnit(SQLite::Statement& q)
 
 std::optional<UnitRecord> UnitRegister::find(const Serial& serial)
 {
-    SQLite::Statement query(m_ledger.db(), std::string(kSelect) + " WHERE u.serial = ?");
+    if (!m_find)
+        m_find = std::make_shared<SQLite::Statement>(m_ledger.db(),
+                                                     std::string(kSelect) + " WHERE u.serial = ?");
+    auto& query = *m_find;
+    // Reset after reading too, so a register kept between calls holds no read snapshot open.
+    query.reset();
     query.bind(1, serial.text());
-    if (!query.executeStep())
-        return std::nullopt;
-    return readUnit(query);
+    std::optional<UnitRecord> unit;
+    if (query.executeStep())
+        unit = readUnit(query);
+    query.reset();
+    return unit;
 }
 
 UnitRecord UnitRegister::require(const Serial& serial)
@@ -124,6 +131,12 @@ UnitRegister::Query UnitRegister::buildWhere(const UnitFilter& filter)
         conditions.push_back("u.serial >= ? AND u.serial < ?");
         query.args.emplace_back(prefix);
         query.args.emplace_back(prefix + "\xFF");
+    }
+    if (filter.neverInspected) {
+        // In the query rather than tested unit by unit in C++, so a count reads no joined row and
+        // a list skips the units seen before joining their names (inspection_sighting_by_serial).
+        conditions.push_back("u.status <> 'exported' AND NOT EXISTS (SELECT 1 FROM "
+                             "inspection_sighting x WHERE x.serial = u.serial)");
     }
     for (std::size_t i = 0; i < conditions.size(); ++i)
         query.where += (i == 0 ? " WHERE " : " AND ") + conditions[i];

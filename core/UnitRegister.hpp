@@ -5,9 +5,14 @@
 #include "UnitRecord.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace SQLite {
+class Statement;
+}
 
 namespace asicledger {
 
@@ -23,6 +28,8 @@ struct UnitFilter
     std::optional<Date> unlocksBefore; // unlock date strictly before
     std::optional<Date> unlocksAfter;  // unlock date strictly after
     std::optional<std::string> serialPrefix;
+    // Only units in Kazakhstan (not exported) that no inspection has seen, matched by serial.
+    bool neverInspected = false;
 };
 
 // A line of a unit's history.
@@ -71,6 +78,9 @@ private:
     Query buildWhere(const UnitFilter& filter);
 
     Ledger& m_ledger;
+    // find()'s statement, prepared once per register: a bulk action resolves thousands of
+    // serials, and preparing the five-table SELECT cost several times its execution.
+    std::shared_ptr<SQLite::Statement> m_find;
 };
 
 } // namespace asicledger
