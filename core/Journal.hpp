@@ -39,6 +39,9 @@ public:
     static const std::string& genesisHash();
     // SHA-256 over the entry's fields and the previous hash, as lowercase hex.
     static std::string entryHash(const JournalEntry& entry);
+    // The same with the row images given apart (entry.changes is not read), so verify can hash
+    // a large entry straight from where SQLite holds it.
+    static std::string entryHash(const JournalEntry& entry, std::string_view changes);
     static std::string sha256Hex(std::string_view bytes);
 
     JournalHead head() const;

@@ -130,6 +130,7 @@ void checkGuards(SQLite::Database& db, FailureList& failures)
     }
 }
 
+// All but the row images, which stay where SQLite holds them: an import's entry can be large.
 JournalEntry readEntry(SQLite::Statement& query)
 {
     JournalEntry entry;
@@ -139,10 +140,15 @@ JournalEntry readEntry(SQLite::Statement& query)
     entry.action = query.getColumn(3).getString();
     entry.summary = query.getColumn(4).getString();
     entry.reason = query.getColumn(5).getString();
-    entry.changes = query.getColumn(6).getString();
     entry.prevHash = query.getColumn(7).getString();
     entry.hash = query.getColumn(8).getString();
     return entry;
+}
+
+std::string_view changesOf(SQLite::Statement& query)
+{
+    const auto column = query.getColumn(6);
+    return {column.getText(), static_cast<std::size_t>(column.getBytes())};
 }
 
 } // namespace
@@ -201,6 +207,7 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
     bool headSeen = false;
     while (journal.executeStep()) {
         const auto entry = readEntry(journal);
+        const auto changes = changesOf(journal);
         const auto& previous = result.head;
         if (entry.seq != previous.seq + 1)
             failures.add(entry.seq > previous.seq + 1
@@ -218,7 +225,7 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
                                      "hash is broken) — entries were removed, inserted, "
                                      "reordered or rewritten before it",
                                      RowImages::describe(entry), previous.seq));
-        if (Journal::entryHash(entry) != entry.hash)
+        if (Journal::entryHash(entry, changes) != entry.hash)
             failures.add(fmt::format("{}: its hash does not match its contents — the entry was "
                                      "edited after it was written",
                                      RowImages::describe(entry)));
@@ -231,7 +238,7 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
                     "and the chain hashed again",
                     expectedHead->text(), expectedHead->seq));
         }
-        state.apply(entry);
+        state.apply(entry, changes);
         result.head = {entry.seq, entry.hash};
         ++result.entriesChecked;
         tick();

@@ -1,28 +1,33 @@
 #pragma once
 
-#include "ChangeSet.hpp"
 #include "Journal.hpp"
+#include "RowDigest.hpp"
+#include "RowImages.hpp"
 #include "TableShape.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <nlohmann/json_fwd.hpp>
+#include <memory>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
+
+struct sqlite3_stmt;
 
 namespace asicledger {
 
 // What the state tables must hold according to the journal's row images, replayed entry by
-// entry, and the comparison with what they do hold. Sized for millions of rows: per row it keeps
-// only the id and a keyed 128-bit digest that is the sum of one digest per column, so an update
-// can swap the digests of its `before` values for those of its `after` values without knowing the
-// rest of the row. A `before` that does not match the replayed row leaves a difference that no
-// later write can cancel, so it shows when the row is compared. For the few rows that fail,
-// RowHistory reads the journal again to say which entry and column.
+// entry, and the comparison with what they do hold. Sized for millions of rows without holding
+// them: each table keeps one sum of RowDigests over every cell the journal leaves behind (an
+// update swaps the digests of its `before` values for those of its `after` values), and the
+// scan of the table adds up the digests of its stored cells. Equal sums prove the table holds
+// exactly those rows; a `before` that does not match the replayed row leaves a difference no
+// later write can cancel. Only a table whose sums differ is replayed again row by row to find
+// the rows, and RowHistory then reads the journal for those rows to say which entry and column.
 class ReplayedState
 {
 public:
@@ -35,32 +40,43 @@ public:
 
     // Rows in all state tables, for progress.
     std::int64_t storedRowCount() const;
-    // Applies the row images of one entry, in sequence order.
-    void apply(const JournalEntry& entry);
+    // Applies the row images of one entry (`changes`, its stored text), in sequence order.
+    void apply(const JournalEntry& entry, std::string_view changes);
     // Compares every row of every state table with the replay; `onRow` is called once per row.
     // Reports at most `detailLimit` rows and returns how many more rows fail.
     std::int64_t compare(std::size_t detailLimit, const std::function<void()>& onRow);
     std::int64_t rowsChecked() const { return m_rowsChecked; }
 
 private:
-    struct Digest
+    // The row ids the journal inserted: a bitmap for the dense ids SQLite hands out, a set for
+    // any others.
+    class IdSet
     {
-        std::uint64_t low = 0;
-        std::uint64_t high = 0;
-        void add(const Digest& other);
-        void subtract(const Digest& other);
-        bool operator==(const Digest&) const = default;
+    public:
+        bool insert(std::int64_t id); // false if already there
+        bool contains(std::int64_t id) const;
+
+    private:
+        std::vector<std::uint64_t> m_dense;
+        std::set<std::int64_t> m_sparse;
     };
     struct ReplayedRow
     {
         std::int64_t id = 0;
-        Digest digest;
+        RowDigest::Sum digest;
     };
     struct ReplayedTable
     {
         TableShape* shape = nullptr;
-        Digest defaults;               // every column but the row id at its default
-        std::vector<ReplayedRow> rows; // sorted by id
+        RowDigest::Sum cells;                    // the replay's sum over every cell of every row
+        std::unique_ptr<RowDigest::Batch> batch; // adds to `cells`
+        IdSet ids;
+        // The last column list seen and the table's columns it names (npos: none).
+        std::vector<std::string> names;
+        std::vector<std::size_t> indices;
+        // Only for a table whose sums differ: the rows, sorted by id.
+        bool byRow = false;
+        std::vector<ReplayedRow> rows;
     };
     enum class Finding
     {
@@ -76,28 +92,38 @@ private:
         std::vector<std::string> messages; // at once for Inserted, from RowHistory otherwise
     };
 
-    ReplayedTable* tableOf(const std::string& name, const JournalEntry& entry);
-    std::size_t columnOf(const JournalEntry& entry, const TableShape& shape,
-                         const std::string& column);
-    void applyImage(const JournalEntry& entry, const nlohmann::json& image);
-    void applyInsert(const JournalEntry& entry, ReplayedTable& table, std::int64_t id,
-                     const nlohmann::json& row);
-    void applyUpdate(const JournalEntry& entry, ReplayedTable& table, std::int64_t id,
-                     const nlohmann::json& before, const nlohmann::json& after);
-    Digest columnDigest(const std::string& column, const SqlValue& value) const;
+    void report(std::string message);
+    ReplayedTable* tableOf(std::string_view name, const JournalEntry& entry);
+    const std::vector<std::size_t>& columnsOf(const JournalEntry& entry, ReplayedTable& table,
+                                              std::span<const std::string_view> columns);
+    void applyImage(const JournalEntry& entry, const RowImage& image);
+    void applyInsert(const JournalEntry& entry, ReplayedTable& table, const RowImage& image);
+    void applyUpdate(const JournalEntry& entry, ReplayedTable& table, const RowImage& image);
+    // Adds the row whose cells are in m_cells.
+    void insertRow(const JournalEntry& entry, ReplayedTable& table, std::int64_t id);
+    RowDigest::Cell expectedCell(const TableShape& shape, std::int64_t id, std::size_t index,
+                                 const ImageValue& value) const;
+    // The cells of the row `query` stands on, as the journal would show them.
+    void storedCells(const TableShape& shape, sqlite3_stmt* row, std::int64_t id,
+                     std::vector<RowDigest::Cell>& cells) const;
+    bool sumsAgree(ReplayedTable& table, const std::function<void()>& onRow);
+    void replayByRow();
     void compareTable(ReplayedTable& table, std::vector<RowFinding>& findings,
-                      std::size_t detailLimit, std::int64_t& moreFailures,
-                      const std::function<void()>& onRow);
+                      std::size_t detailLimit, std::int64_t& moreFailures);
     void explain(std::vector<RowFinding>& findings);
 
     SQLite::Database& m_db;
     Report m_report;
-    std::array<unsigned char, 16> m_key{};
+    bool m_muted = false; // the second replay: everything it could say was said by the first
+    RowDigest m_digest;
     std::map<std::string, TableShape> m_shapes;
-    std::map<std::string, ReplayedTable> m_tables;
+    std::map<std::string, ReplayedTable, std::less<>> m_tables;
+    ReplayedTable* m_lastTable = nullptr;
     std::set<std::string> m_missingReported; // tables and columns the journal names in vain
     std::int64_t m_rowsChecked = 0;
-    mutable std::string m_scratch; // reused bytes to hash, so a million rows do not allocate
+    std::vector<const ImageValue*> m_values; // an insert's value per column, reused
+    std::vector<RowDigest::Cell> m_cells;    // reused
+    std::vector<RowDigest::Cell> m_before;   // reused
 };
 
 } // namespace asicledger

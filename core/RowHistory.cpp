@@ -4,7 +4,6 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <set>
 
 namespace asicledger {
@@ -17,8 +16,10 @@ void RowHistory::read()
     // re-formatted by hand would escape that, so a row not found is looked for again in every
     // entry that names its table.
     std::vector<std::string> ids;
-    for (const auto& [key, row] : m_rows)
-        ids.push_back(fmt::format("\"id\":{},", key.second));
+    for (const auto& [key, row] : m_rows) {
+        ids.push_back(fmt::format("\"id\":{},", key.second)); // a per-row image
+        ids.push_back(fmt::format("[{},", key.second));       // a row of a grouped image
+    }
     readEntries("instr(changes, ?) > 0", ids);
 
     std::set<std::string> tables;
@@ -53,23 +54,22 @@ void RowHistory::readEntries(const std::string& condition, const std::vector<std
                                     static_cast<std::size_t>(changes.getBytes()));
         RowImages::forEach(
             text,
-            [&](const nlohmann::json& image) {
-                const auto found = m_rows.find(
-                    {image.at("table").get<std::string>(), image.at("id").get<std::int64_t>()});
+            [&](const RowImage& image) {
+                const auto found = m_rows.find({std::string(image.table), image.id});
                 if (found == m_rows.end())
                     return;
                 const auto& shape = m_tables.at(found->first.first);
                 auto& row = found->second;
-                const auto& op = image.at("op").get_ref<const std::string&>();
-                if (op == "insert") {
-                    row.values = shape.insertedRow(found->first.second, image.at("row"));
+                if (image.op == "insert") {
+                    row.values = shape.insertedRow(image);
                     row.inserted = true;
-                } else if (op == "update" && row.inserted) {
-                    for (const auto& [name, value] : image.at("after").items()) {
+                } else if (image.op == "update" && row.inserted) {
+                    for (std::size_t i = 0; i < image.columns.size(); ++i) {
+                        const auto& name = image.columns[i];
                         const auto index = shape.columnIndex(name);
                         if (index == std::string::npos)
                             continue;
-                        const auto before = shape.expectedValue(index, image.at("before").at(name));
+                        const auto before = shape.expectedValue(index, image.before[i]);
                         if (before != row.values[index] && row.beforeProblem.empty())
                             row.beforeProblem = fmt::format(
                                 "{}: it found {} with {} = {}, but the journal had left it at {} "
@@ -78,7 +78,7 @@ void RowHistory::readEntries(const std::string& condition, const std::vector<std
                                 RowImages::describe(entry),
                                 shape.label(found->first.second, row.values), name,
                                 TableShape::shown(before), TableShape::shown(row.values[index]));
-                        row.values[index] = shape.expectedValue(index, value);
+                        row.values[index] = shape.expectedValue(index, image.after[i]);
                     }
                 } else {
                     return;

@@ -1,43 +1,36 @@
 #include "RowImages.hpp"
 
+#include "RowImagesScanner.hpp"
+
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace asicledger {
 
 void RowImages::forEach(std::string_view changes, const OnImage& onImage,
                         const OnProblem& onProblem)
 {
-    using nlohmann::json;
-    try {
-        // Each image is handed on as soon as it is complete and then dropped from the document.
-        const auto root =
-            json::parse(changes.begin(), changes.end(),
-                        [&](int depth, json::parse_event_t event, json& parsed) {
-                            if (event != json::parse_event_t::object_end || depth != 1)
-                                return true;
-                            try {
-                                onImage(parsed);
-                            } catch (const json::exception& error) {
-                                onProblem(fmt::format("one of its row images cannot be read ({})",
-                                                      error.what()));
-                            } catch (const UnreadableImage& error) {
-                                onProblem(fmt::format("one of its row images cannot be read ({})",
-                                                      error.what()));
-                            }
-                            return false;
-                        });
-        if (!root.is_array())
-            onProblem("its row images are not a list");
-    } catch (const json::parse_error& error) {
-        onProblem(fmt::format("its row images cannot be read ({})", error.what()));
-    }
+    RowImagesScanner(changes, onImage, onProblem).run();
 }
 
 std::string RowImages::describe(const JournalEntry& entry)
 {
     return fmt::format("journal entry {} ({} by {}, {})", entry.seq, entry.action, entry.userName,
                        entry.recordedAt);
+}
+
+std::string RowImages::shown(const ImageValue& value)
+{
+    switch (value.kind) {
+    case ImageValue::Kind::Null:
+        return "null";
+    case ImageValue::Kind::Integer:
+        return std::to_string(value.integer);
+    case ImageValue::Kind::Text:
+        return fmt::format("\"{}\"", value.text);
+    case ImageValue::Kind::Other:
+        break;
+    }
+    return std::string(value.text);
 }
 
 } // namespace asicledger

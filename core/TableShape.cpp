@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <limits>
-#include <nlohmann/json.hpp>
 
 namespace asicledger {
 namespace {
@@ -36,18 +35,6 @@ TableShape::Affinity affinityOf(std::string type)
         contains(type, "FLOA") || contains(type, "DOUB"))
         return TableShape::Affinity::Other;
     return TableShape::Affinity::Integer; // NUMERIC: integer-looking text becomes an integer
-}
-
-// How SQLite stores an integer-looking text in an INTEGER or NUMERIC column.
-std::optional<std::int64_t> canonicalInteger(const std::string& text)
-{
-    const bool negative = !text.empty() && text[0] == '-';
-    const std::string digits = negative ? text.substr(1) : text;
-    if (digits.empty() || digits.size() > 18 || (digits.size() > 1 && digits[0] == '0') ||
-        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
-    const auto value = std::stoll(digits);
-    return negative ? -value : value;
 }
 
 } // namespace
@@ -96,48 +83,63 @@ std::map<std::string, TableShape> TableShape::readAll(SQLite::Database& db)
     return shapes;
 }
 
-std::size_t TableShape::columnIndex(const std::string& name) const
+// How SQLite stores an integer-looking text in an INTEGER or NUMERIC column.
+std::optional<std::int64_t> TableShape::canonicalInteger(std::string_view text)
+{
+    const bool negative = !text.empty() && text[0] == '-';
+    const auto digits = negative ? text.substr(1) : text;
+    if (digits.empty() || digits.size() > 18 || (digits.size() > 1 && digits[0] == '0'))
+        return std::nullopt;
+    std::int64_t value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return negative ? -value : value;
+}
+
+std::size_t TableShape::columnIndex(std::string_view name) const
 {
     const auto found = m_index.find(name);
     return found == m_index.end() ? std::string::npos : found->second;
 }
 
-SqlValue TableShape::expectedValue(std::size_t index, const nlohmann::json& value) const
+SqlValue TableShape::expectedValue(std::size_t index, const ImageValue& value) const
 {
     const auto& column = m_columns.at(index);
-    SqlValue result;
-    if (value.is_number_integer() &&
-        (!value.is_number_unsigned() ||
-         value.get<std::uint64_t>() <= std::numeric_limits<std::int64_t>::max()))
-        result = value.get<std::int64_t>();
-    else if (value.is_string())
-        result = value.get<std::string>();
-    else if (!value.is_null())
-        throw UnreadableImage(fmt::format("column {} holds {}, which the ledger never writes",
-                                          column.name, value.dump()));
-    if (const auto* text = std::get_if<std::string>(&result);
-        text && column.affinity == Affinity::Integer) {
-        if (const auto number = canonicalInteger(*text))
-            result = *number;
-    } else if (const auto* number = std::get_if<std::int64_t>(&result);
-               number && column.affinity == Affinity::Text) {
-        result = std::to_string(*number);
+    switch (value.kind) {
+    case ImageValue::Kind::Null:
+        return nullptr;
+    case ImageValue::Kind::Integer:
+        if (column.affinity == Affinity::Text)
+            return std::to_string(value.integer);
+        return value.integer;
+    case ImageValue::Kind::Text:
+        if (column.affinity == Affinity::Integer) {
+            if (const auto number = canonicalInteger(value.text))
+                return *number;
+        }
+        return std::string(value.text);
+    case ImageValue::Kind::Other:
+        break;
     }
-    return result;
+    throw UnreadableImage(
+        fmt::format("column {} holds {}, which the ledger never writes", column.name, value.text));
 }
 
-std::vector<SqlValue> TableShape::insertedRow(std::int64_t id, const nlohmann::json& row) const
+std::vector<SqlValue> TableShape::insertedRow(const RowImage& image) const
 {
     std::vector<SqlValue> values;
     values.reserve(m_columns.size());
     for (const auto& column : m_columns)
         values.push_back(column.defaultValue);
     if (m_idColumn != std::string::npos)
-        values[m_idColumn] = id;
-    for (const auto& [name, value] : row.items()) {
-        const auto index = columnIndex(name);
+        values[m_idColumn] = image.id;
+    for (std::size_t i = 0; i < image.columns.size(); ++i) {
+        const auto index = columnIndex(image.columns[i]);
         if (index != std::string::npos && index != m_idColumn)
-            values[index] = expectedValue(index, value);
+            values[index] = expectedValue(index, image.after[i]);
     }
     return values;
 }

@@ -1,15 +1,15 @@
 #pragma once
 
 #include "ChangeSet.hpp"
+#include "RowImages.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <cstdint>
 #include <map>
-#include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace asicledger {
@@ -42,16 +42,18 @@ public:
     const std::string& name() const { return m_name; }
     const std::vector<Column>& columns() const { return m_columns; }
     // The column's position, or npos if the table has no such column.
-    std::size_t columnIndex(const std::string& name) const;
+    std::size_t columnIndex(std::string_view name) const;
     // The INTEGER PRIMARY KEY column that holds the row id, or npos.
     std::size_t idColumn() const { return m_idColumn; }
     std::int64_t storedRows() const { return m_storedRows; }
 
     // What column `index` must hold for an image value. Throws UnreadableImage for values
     // ChangeSet never writes (floating point, booleans, objects).
-    SqlValue expectedValue(std::size_t index, const nlohmann::json& value) const;
+    SqlValue expectedValue(std::size_t index, const ImageValue& value) const;
     // The row an insert image leaves behind: defaults, the row id, then the image's columns.
-    std::vector<SqlValue> insertedRow(std::int64_t id, const nlohmann::json& row) const;
+    std::vector<SqlValue> insertedRow(const RowImage& image) const;
+    // SQLite's reading of integer-looking text in an INTEGER or NUMERIC column, if it is one.
+    static std::optional<std::int64_t> canonicalInteger(std::string_view text);
 
     // "SELECT rowid, <every column> FROM <table>" followed by `rest`.
     std::string selectRows(std::string_view rest) const;
@@ -66,7 +68,7 @@ public:
 private:
     std::string m_name;
     std::vector<Column> m_columns;
-    std::unordered_map<std::string, std::size_t> m_index;
+    std::map<std::string, std::size_t, std::less<>> m_index;
     std::size_t m_idColumn = std::string::npos;
     std::int64_t m_storedRows = 0;
 };
