@@ -70,8 +70,23 @@ SQLite::Statement& ChangeSet::prepared(const std::string& sql)
     return *slot;
 }
 
+void ChangeSet::beginImage()
+{
+    m_images += m_count++ ? ",\n" : "\n";
+}
+
+void ChangeSet::closeBatchImage()
+{
+    if (!m_openBatch)
+        return;
+    m_images += "]}";
+    m_openBatch = nullptr;
+    m_openBatchRows = 0;
+}
+
 std::int64_t ChangeSet::insert(const std::string& table, const Row& row)
 {
+    closeBatchImage();
     std::string names;
     std::string marks;
     for (const auto& column : row) {
@@ -85,12 +100,14 @@ std::int64_t ChangeSet::insert(const std::string& table, const Row& row)
     const auto id = m_db.getLastInsertRowid();
 
     nlohmann::json image{{"op", "insert"}, {"table", table}, {"id", id}, {"row", toJson(row)}};
-    m_images += (m_count++ ? ",\n" : "\n") + image.dump();
+    beginImage();
+    m_images += image.dump();
     return id;
 }
 
 void ChangeSet::update(const std::string& table, std::int64_t id, const Row& changes)
 {
+    closeBatchImage();
     std::string names;
     std::string assignments;
     for (const auto& column : changes) {
@@ -116,7 +133,8 @@ void ChangeSet::update(const std::string& table, std::int64_t id, const Row& cha
                          {"id", id},
                          {"before", toJson(before)},
                          {"after", toJson(changes)}};
-    m_images += (m_count++ ? ",\n" : "\n") + image.dump();
+    beginImage();
+    m_images += image.dump();
 }
 
 // The journal must not show these to every reader: it holds their SHA-256 instead, which `verify`
@@ -133,7 +151,13 @@ std::string ChangeSet::secretImage(const std::string& value)
 
 std::string ChangeSet::changesJson() const
 {
-    return m_images + (m_count ? "\n]" : "]");
+    std::string json;
+    json.reserve(m_images.size() + 4);
+    json += m_images;
+    if (m_openBatch)
+        json += "]}";
+    json += m_count ? "\n]" : "]";
+    return json;
 }
 
 } // namespace asicledger
