@@ -1,5 +1,7 @@
 #include "CryptoTimeline.hpp"
 
+#include "Money.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <fmt/format.h>
@@ -193,21 +195,29 @@ void CryptoTimeline::checkBalance(const Balance& balance, std::vector<CryptoProb
         std::int64_t pendingDebit = 0;
     };
     std::map<Date, Day> days;
+    // Amounts of a file may be near the int64 limit: sums are checked, never wrapped (a wrapped
+    // balance would pass an overdraft).
+    const auto add = [](std::int64_t a, std::int64_t b) {
+        std::int64_t sum = 0;
+        if (__builtin_add_overflow(a, b, &sum))
+            throwMoneyOverflow();
+        return sum;
+    };
     for (const auto& [day, delta] : recordedByDay(balance))
-        days[day].delta += delta;
+        days[day].delta = add(days[day].delta, delta);
     for (const auto& movement : balance.pending) {
         auto& day = days[movement.date];
-        day.delta += movement.delta;
+        day.delta = add(day.delta, movement.delta);
         if (movement.delta < 0) {
             day.debits.push_back(movement.flow);
-            day.pendingDebit -= movement.delta;
+            day.pendingDebit = add(day.pendingDebit, -movement.delta);
         }
     }
 
     std::int64_t running = 0;
     std::vector<const CryptoFlow*> earlierDebits; // pending debits dated before the day
     for (const auto& [date, day] : days) {
-        running += day.delta;
+        running = add(running, day.delta);
         if (running >= 0) {
             earlierDebits.insert(earlierDebits.end(), day.debits.begin(), day.debits.end());
             continue;

@@ -226,5 +226,26 @@ TEST_F(CryptoImporting, ADryRunChecksEverythingAndWritesNothing)
     EXPECT_EQ(count("crypto_mined"), 1);
 }
 
+// Found by fuzzing (fuzz/seeds/crypto_import/huge-remittances.csv): two remittances near the
+// int64 limit on one day overflowed the balance sum (undefined behaviour; a wrapped sum could
+// pass an overdraft). The sum is checked now: the file is refused in words, nothing written.
+TEST_F(CryptoImporting, AmountsPastWhatALedgerHoldsAreRefusedNotWrapped)
+{
+    const std::string csv =
+        "from,to,date,amount,currency,bank_ref\n"
+        "Pacific Hash Pte Ltd,Kazakh Hash LLP,2026-01-20,90000000000000000,USD,W1\n"
+        "Pacific Hash Pte Ltd,Kazakh Hash LLP,2026-01-20,90000000000000000,USD,W2\n";
+    for (const bool dryRun : {true, false}) {
+        try {
+            import(CryptoFlowKind::Remittance, csv, dryRun);
+            ADD_FAILURE() << "imported";
+        } catch (const InvalidInput& error) {
+            EXPECT_NE(std::string(error.what()).find("too large"), std::string::npos)
+                << error.what();
+        }
+    }
+    EXPECT_EQ(count("crypto_remittance"), 0);
+}
+
 } // namespace
 } // namespace asicledger::testing
