@@ -78,8 +78,13 @@ class OpeningRaceUpgrade : public LedgerFixture
 
 TEST_F(OpeningRaceUpgrade, ProgramsOpeningAnOlderLedgerTogetherUpgradeItOnce)
 {
-    // The ledger as the release before inspections left it: schema 2, no inspection tables.
-    ledger->db().exec("DROP TABLE inspection_sighting; DROP TABLE inspection; "
+    // The ledger as the release before inspections left it: schema 2, no inspection tables and
+    // none of 004's query indexes (with unit_event_by_site, which 004 replaces, back in place).
+    ledger->db().exec("DROP INDEX unit_schedule; DROP INDEX unit_event_by_site_unit; "
+                      "DROP INDEX unit_event_exports; "
+                      "CREATE INDEX unit_event_by_site ON unit_event(site_id, event_date) "
+                      "WHERE site_id IS NOT NULL; "
+                      "DROP TABLE inspection_sighting; DROP TABLE inspection; "
                       "PRAGMA user_version = 2");
     ledger.reset();
     TemporaryFile old(".old.ledger");
