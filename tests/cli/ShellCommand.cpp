@@ -1,5 +1,7 @@
 #include "ShellCommand.hpp"
 
+#include "SanitizerEnvironment.hpp"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <poll.h>
@@ -19,7 +21,7 @@ ShellResult runShell(const std::string& command, const std::filesystem::path& di
 
     // Built before fork: the child only calls async-signal-safe functions.
     std::vector<std::string> entries;
-    for (const auto& [name, value] : environment)
+    for (const auto& [name, value] : withSanitizerOptions(environment))
         entries.push_back(name + "=" + value);
     std::vector<char*> envp;
     for (auto& entry : entries)

@@ -1,5 +1,7 @@
 #include "ChildProcess.hpp"
 
+#include "SanitizerEnvironment.hpp"
+
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -55,7 +57,7 @@ ChildProcess::ChildProcess(const std::filesystem::path& program,
 
     // Built before fork: the child only calls async-signal-safe functions.
     std::vector<std::string> entries;
-    for (const auto& [name, value] : environment)
+    for (const auto& [name, value] : withSanitizerOptions(environment))
         entries.push_back(name + "=" + value);
     std::vector<char*> envp;
     for (auto& entry : entries)
