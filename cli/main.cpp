@@ -1,6 +1,7 @@
 // asicledger: the command-line front end of the ledger. It parses, signs in, calls the core and
 // prints; every rule lives in core/.
 
+#include "BusyRetry.hpp"
 #include "CommandSet.hpp"
 #include "CryptoCommands.hpp"
 #include "ExitCode.hpp"
@@ -75,9 +76,13 @@ int run(const CommandSet& commands)
         return exitcode::kRefused;
     } catch (const SQLite::Exception& error) {
         // Busy or read-only files are the machine's state, not a bug in the program.
+        if (isBusy(error)) {
+            printError(LedgerBusy().what()); // a read that waited out the busy timeout
+            return exitcode::kRefused;
+        }
         const auto code = error.getErrorCode();
-        if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY ||
-            code == SQLITE_CANTOPEN || code == SQLITE_FULL || code == SQLITE_NOTADB) {
+        if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_FULL ||
+            code == SQLITE_NOTADB) {
             printError(std::string("the ledger file cannot be used: ") + error.what());
             return exitcode::kRefused;
         }

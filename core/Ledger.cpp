@@ -1,7 +1,9 @@
 #include "Ledger.hpp"
 
+#include "BusyRetry.hpp"
 #include "LedgerError.hpp"
 #include "SchemaMigrator.hpp"
+#include "WriteTransaction.hpp"
 
 #include <fmt/format.h>
 
@@ -22,7 +24,9 @@ Ledger::Ledger(const std::filesystem::path& file, const Clock& clock, OpenMode m
       m_clock(clock)
 {
     try {
-        m_db.exec("PRAGMA journal_mode = WAL");
+        // Two programs opening a new file together both turn it to WAL; SQLite refuses the second
+        // at once (no busy wait) while the first holds the file: it asks again.
+        retryWhileBusy(WriteTransaction::kWait, [this] { m_db.exec("PRAGMA journal_mode = WAL"); });
         m_db.exec("PRAGMA foreign_keys = ON");
         m_db.exec("PRAGMA synchronous = NORMAL");
         SchemaMigrator::migrate(m_db);

@@ -3,6 +3,7 @@
 #include "Journal.hpp"
 #include "Ledger.hpp"
 #include "LedgerError.hpp"
+#include "WriteTransaction.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Transaction.h>
@@ -45,15 +46,26 @@ void LedgerBackup::copyTo(Ledger& ledger, const std::filesystem::path& target)
         {
             SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             SQLite::Backup backup(copy, source);
+            // A step finds the copy or the source locked only while another program holds them;
+            // waiting is bounded like every other wait for the ledger.
+            auto lastProgress = std::chrono::steady_clock::now();
             for (;;) {
                 const int step = backup.executeStep(kPagesPerStep);
                 if (step == SQLITE_DONE)
                     break;
-                if (step == SQLITE_BUSY || step == SQLITE_LOCKED)
-                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                if (step != SQLITE_BUSY && step != SQLITE_LOCKED) {
+                    lastProgress = std::chrono::steady_clock::now();
+                    continue;
+                }
+                if (std::chrono::steady_clock::now() - lastProgress > WriteTransaction::kWait)
+                    throw LedgerBusy();
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
         }
         snapshot.commit();
+    } catch (const LedgerBusy&) {
+        removeCopy(target);
+        throw;
     } catch (const SQLite::Exception& error) {
         removeCopy(target);
         throw LedgerError(fmt::format("the backup to {} failed and was removed: {}",

@@ -48,14 +48,14 @@ public:
     using LedgerError::LedgerError;
 };
 
-// Another program kept the ledger's write lock for longer than a writer waits: a large import
-// holds it for its whole run. Nothing was written; trying again later is the remedy.
+// Another program kept a lock on the ledger for longer than a program waits (a minute): a large
+// import holds the write lock for its whole run. Nothing was written; trying again is the remedy.
 class LedgerBusy : public LedgerError
 {
 public:
     LedgerBusy()
-        : LedgerError("the ledger is busy with another user's import: nothing was written; try "
-                      "again in a minute")
+        : LedgerError("the ledger is busy with another program's work (a large import holds it "
+                      "for its whole run): nothing was written; try again in a minute")
     {}
 };
 

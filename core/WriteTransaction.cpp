@@ -1,29 +1,14 @@
 #include "WriteTransaction.hpp"
 
-#include "LedgerError.hpp"
-
-#include <SQLiteCpp/Exception.h>
-#include <sqlite3.h>
+#include "BusyRetry.hpp"
 
 namespace asicledger {
 
 WriteTransaction::WriteTransaction(SQLite::Database& db) : m_db(db)
 {
-    const auto deadline = std::chrono::steady_clock::now() + kWait;
-    for (;;) {
-        try {
-            m_db.exec("BEGIN IMMEDIATE");
-            m_open = true;
-            return;
-        } catch (const SQLite::Exception& error) {
-            const int code = error.getErrorCode() & 0xff;
-            if (code != SQLITE_BUSY && code != SQLITE_LOCKED)
-                throw;
-            // The busy timeout has already been waited out; another round until the deadline.
-            if (std::chrono::steady_clock::now() >= deadline)
-                throw LedgerBusy();
-        }
-    }
+    // Each BEGIN IMMEDIATE waits out the busy timeout; another round until kWait has passed.
+    retryWhileBusy(kWait, [this] { m_db.exec("BEGIN IMMEDIATE"); });
+    m_open = true;
 }
 
 WriteTransaction::~WriteTransaction()
