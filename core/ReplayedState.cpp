@@ -306,23 +306,25 @@ void ReplayedState::storedCells(const TableShape& shape, sqlite3_stmt* row, std:
 {
     cells.clear();
     for (std::size_t i = 0; i < shape.columns().size(); ++i) {
-        const int at = static_cast<int>(i + 1);
-        const auto type = sqlite3_column_type(row, at);
+        // One call into the statement per value (each takes the connection's mutex); the
+        // sqlite3_value_* calls on what it returns take none.
+        auto* const value = sqlite3_column_value(row, static_cast<int>(i + 1));
+        const auto type = sqlite3_value_type(value);
         if (type == SQLITE_NULL) {
             cells.push_back(m_digest.null(id, i));
         } else if (type == SQLITE_INTEGER) {
-            cells.push_back(m_digest.integer(id, i, sqlite3_column_int64(row, at)));
+            cells.push_back(m_digest.integer(id, i, sqlite3_value_int64(value)));
         } else {
             // Text; a number with a fraction or a blob (never written by the ledger) reads as its
             // text, as TableShape::readRow reads it.
             const auto* bytes =
-                type == SQLITE_TEXT ? sqlite3_column_text(row, at) : sqlite3_column_blob(row, at);
-            const std::string_view value(reinterpret_cast<const char*>(bytes),
-                                         static_cast<std::size_t>(sqlite3_column_bytes(row, at)));
+                type == SQLITE_TEXT ? sqlite3_value_text(value) : sqlite3_value_blob(value);
+            const std::string_view text(reinterpret_cast<const char*>(bytes),
+                                        static_cast<std::size_t>(sqlite3_value_bytes(value)));
             if (shape.columns()[i].secret && type == SQLITE_TEXT)
-                cells.push_back(m_digest.text(id, i, ChangeSet::secretImage(std::string(value))));
+                cells.push_back(m_digest.text(id, i, ChangeSet::secretImage(std::string(text))));
             else
-                cells.push_back(m_digest.text(id, i, value));
+                cells.push_back(m_digest.text(id, i, text));
         }
     }
 }

@@ -1,5 +1,6 @@
 #include "RowDigest.hpp"
 
+#include <bit>
 #include <cstring>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -19,13 +20,15 @@ std::uint64_t reduce(std::uint64_t value)
     return value >= kPrime ? value - kPrime : value;
 }
 
-// h * key + limb in GF(2^61 - 1); h and key below the prime, limb below 2^56.
+// h * key + limb in GF(2^61 - 1), reduced only as far as the next step needs: h below 2^62 in
+// and out (key below the prime, limb below 2^56), so one fold per step instead of two full
+// reductions. The value is the same modulo the prime; cell() reduces it fully.
 std::uint64_t step(std::uint64_t h, std::uint64_t key, std::uint64_t limb)
 {
-    const auto product = static_cast<Wide>(h) * key;
-    const auto folded =
-        (static_cast<std::uint64_t>(product) & kPrime) + static_cast<std::uint64_t>(product >> 61);
-    return reduce(reduce(folded) + limb);
+    const auto product = static_cast<Wide>(h) * key; // below 2^123
+    const auto folded = (static_cast<std::uint64_t>(product) & kPrime) +
+                        static_cast<std::uint64_t>(product >> 61) + limb; // below 2^63
+    return (folded & kPrime) + (folded >> 61);                            // below 2^61 + 4
 }
 
 // Both polynomial hashes of one cell, limb by limb. Each starts at 1, so messages of different
@@ -47,7 +50,7 @@ public:
         feed(bits & kLimb);
         feed((bits >> 56) | (static_cast<std::uint64_t>(column & 0xFFFFFFFF) << 8) | kind << 40);
     }
-    RowDigest::Cell cell() const { return {m_first, m_second}; }
+    RowDigest::Cell cell() const { return {reduce(m_first), reduce(m_second)}; }
 
 private:
     std::uint64_t m_firstKey;
@@ -68,11 +71,16 @@ std::uint64_t randomBelowPrime()
     }
 }
 
+// Eight bytes as a little-endian number: one load on the CPUs this runs on.
 std::uint64_t load64(const unsigned char* bytes)
 {
     std::uint64_t value = 0;
-    for (int i = 7; i >= 0; --i)
-        value = (value << 8) | bytes[i];
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&value, bytes, sizeof value);
+    } else {
+        for (int i = 7; i >= 0; --i)
+            value = (value << 8) | bytes[i];
+    }
     return value;
 }
 
