@@ -1,4 +1,5 @@
-// Crash safety: a 100,000-unit import killed with SIGKILL at 20 moments spread over its stages.
+// Crash safety: a 100,000-unit import killed with SIGKILL at 20 moments spread over its stages
+// (each timed from its stage's start as seen in the run being killed: see KillAnchor).
 // After every kill the file passes SQLite's integrity check, the shipment is wholly there or
 // wholly absent, and `asicledger verify` passes; then an import without a kill succeeds.
 //
@@ -151,17 +152,16 @@ TEST_F(CrashSafetyTest, KilledImportLeavesShipmentWhollyPresentOrAbsentAndJourna
     int kills = 0, present = 0, absent = 0, finishedFirst = 0;
     for (std::size_t i = 0; i < plan.size() && finishedFirst < kKills; ++i) {
         auto import = startImport();
-        std::this_thread::sleep_until(
-            import->started() + std::chrono::duration_cast<std::chrono::nanoseconds>(plan[i].at));
+        const auto moment = awaitKillMoment(*import, file.path(), plan[i]);
         const auto probe = ImportProbe::take(*import, file.path());
-        const bool killed = import->kill();
+        const bool killed = moment && import->kill();
         const auto result = import->wait();
         if (!killed || result.signal != SIGKILL) {
-            // The program ended first (a slower calibration than this run): aim earlier.
+            // The program ended first (this run was faster than the timed one): aim earlier.
             ++finishedFirst;
-            std::cout << fmt::format("  at {:7.0f} ms: the import had already ended (exit {}); "
-                                     "drawing an earlier time\n",
-                                     plan[i].at.count(), result.exitCode);
+            std::cout << fmt::format("  {:.0f} ms into {}: the import had already ended (exit "
+                                     "{}); drawing an earlier time\n",
+                                     plan[i].after.count(), plan[i].aim, result.exitCode);
             plan.push_back(replanEarlier(plan[i], random));
             checkAllOrNothing("after an import that finished before its kill");
             restoreBase();
@@ -169,14 +169,14 @@ TEST_F(CrashSafetyTest, KilledImportLeavesShipmentWhollyPresentOrAbsentAndJourna
         }
         ++kills;
         const auto when =
-            fmt::format("kill {} at {:.0f} ms ({})", kills, plan[i].at.count(), plan[i].aim);
+            fmt::format("kill {} at {:.0f} ms ({})", kills, moment->count(), plan[i].aim);
         const bool wholly = checkAllOrNothing(when);
         (wholly ? present : absent)++;
         const auto landed = landing(probe, wholly);
         ++landings[landed];
         std::cout << fmt::format("  kill {:2} at {:7.0f} ms, aimed at {:33} landed {:50} -> "
                                  "shipment {}, integrity ok, verify passed\n",
-                                 kills, plan[i].at.count(), plan[i].aim, landed,
+                                 kills, moment->count(), plan[i].aim, landed,
                                  wholly ? "wholly present" : "wholly absent")
                   << std::flush;
         if (HasFailure())

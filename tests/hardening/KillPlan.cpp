@@ -79,22 +79,29 @@ std::vector<PlannedKill> planKills(const ImportTimeline& timeline, int kills, st
     {
         const char* aim;
         double share;
-        Milliseconds from, to;
+        KillAnchor anchor;
+        Milliseconds from, to; // after the anchor
     };
     std::vector<Stage> stages;
     if (timeline.complete()) {
         const auto writing = timeline.lockReleased - timeline.writingStarted;
         const auto commitWindow = std::max(Milliseconds(2.0), writing * 0.03);
+        const auto afterCommit = timeline.exited - timeline.lockReleased;
         stages = {
-            {"start-up and reading the file", 0.20, timeline.lockTaken * 0.05, timeline.lockTaken},
-            {"checking rows in the transaction", 0.25, timeline.lockTaken, timeline.writingStarted},
-            {"writing rows", 0.30, timeline.writingStarted, timeline.lockReleased - commitWindow},
-            {"committing", 0.10, timeline.lockReleased - commitWindow, timeline.lockReleased},
-            {"after the commit", 0.15, timeline.lockReleased, timeline.exited * 0.995},
+            {"start-up and reading the file", 0.20, KillAnchor::Start, timeline.lockTaken * 0.05,
+             timeline.lockTaken},
+            {"checking rows in the transaction", 0.25, KillAnchor::Start, timeline.lockTaken,
+             timeline.writingStarted},
+            {"writing rows", 0.30, KillAnchor::WritingStarted, Milliseconds(0),
+             writing - commitWindow},
+            {"committing", 0.10, KillAnchor::WritingStarted, writing - commitWindow, writing},
+            {"after the commit", 0.15, KillAnchor::LockReleased, Milliseconds(0),
+             afterCommit * 0.9},
         };
     } else {
         // The stages could not be told apart: spread over the whole run.
-        stages = {{"anywhere", 1.0, timeline.exited * 0.02, timeline.exited * 0.98}};
+        stages = {
+            {"anywhere", 1.0, KillAnchor::Start, timeline.exited * 0.02, timeline.exited * 0.98}};
     }
     std::vector<PlannedKill> plan;
     for (std::size_t i = 0; i < stages.size(); ++i) {
@@ -102,8 +109,9 @@ std::vector<PlannedKill> planKills(const ImportTimeline& timeline, int kills, st
         const int count = i + 1 == stages.size() ? kills - static_cast<int>(plan.size())
                                                  : static_cast<int>(stage.share * kills + 0.5);
         for (int k = 0; k < count; ++k)
-            plan.push_back(
-                {Milliseconds(uniform(random, stage.from.count(), stage.to.count())), stage.aim});
+            plan.push_back({stage.anchor,
+                            Milliseconds(uniform(random, stage.from.count(), stage.to.count())),
+                            stage.aim});
     }
     for (std::size_t i = plan.size(); i > 1; --i)
         std::swap(plan[i - 1], plan[random() % i]);
@@ -112,7 +120,37 @@ std::vector<PlannedKill> planKills(const ImportTimeline& timeline, int kills, st
 
 PlannedKill replanEarlier(const PlannedKill& kill, std::mt19937& random)
 {
-    return {kill.at * uniform(random, 0.5, 0.9), kill.aim + " (drawn again, earlier)"};
+    const bool again = kill.aim.ends_with("(drawn again, earlier)");
+    return {kill.anchor, kill.after * uniform(random, 0.3, 0.7),
+            again ? kill.aim : kill.aim + " (drawn again, earlier)"};
+}
+
+std::optional<Milliseconds>
+awaitKillMoment(ChildProcess& import, const std::filesystem::path& ledger, const PlannedKill& kill)
+{
+    auto anchor = import.started();
+    bool writingSeen = kill.anchor == KillAnchor::Start;
+    while (!writingSeen || kill.anchor == KillAnchor::LockReleased) {
+        const auto probe = ImportProbe::take(import, ledger);
+        if (!probe.running)
+            return std::nullopt;
+        if (!writingSeen && probe.writing()) {
+            writingSeen = true;
+            anchor = std::chrono::steady_clock::now();
+            if (kill.anchor == KillAnchor::WritingStarted)
+                break;
+        }
+        if (writingSeen && kill.anchor == KillAnchor::LockReleased && !probe.writeLock) {
+            anchor = std::chrono::steady_clock::now();
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
+    }
+    std::this_thread::sleep_until(anchor +
+                                  std::chrono::duration_cast<std::chrono::nanoseconds>(kill.after));
+    if (import.hasExited())
+        return std::nullopt;
+    return since(import.started());
 }
 
 } // namespace asicledger::testing

@@ -45,10 +45,22 @@ struct ImportTimeline
     static ImportTimeline watch(ChildProcess& import, const std::filesystem::path& ledger);
 };
 
-// One planned kill: when, and which stage it aims at.
+// The moment a kill is timed from: the program's start, or a stage boundary seen in the very run
+// that is to be killed. Timing the late stages from their own boundary keeps the kill in its
+// stage when this run is faster or slower than the timed one (seen on CI: an uninterrupted run of
+// ~10 s, then runs of 6.6 s, and kills timed from the start came after the program had ended).
+enum class KillAnchor
+{
+    Start,          // the program started
+    WritingStarted, // rows started going out to the WAL
+    LockReleased,   // the commit released the write lock (after rows went out)
+};
+
+// One planned kill: which stage it aims at, and how long after its anchor it comes.
 struct PlannedKill
 {
-    Milliseconds at{};
+    KillAnchor anchor = KillAnchor::Start;
+    Milliseconds after{};
     std::string aim;
 };
 
@@ -58,7 +70,12 @@ struct PlannedKill
 // written, a few in the last moments before the commit and a few after it (the checkpoint and
 // the summary). Times are drawn uniformly inside each stage's window; the order is shuffled.
 std::vector<PlannedKill> planKills(const ImportTimeline& timeline, int kills, std::mt19937& random);
-// A time drawn again for a kill that came after the program had already finished.
+// A time drawn again, closer to its anchor, for a kill that came after the program had ended.
 PlannedKill replanEarlier(const PlannedKill& kill, std::mt19937& random);
+
+// Watches `import` until the kill's anchor has happened, then waits `after` longer. Returns the
+// time since the program's start at that moment, or nothing if the program ended first.
+std::optional<Milliseconds>
+awaitKillMoment(ChildProcess& import, const std::filesystem::path& ledger, const PlannedKill& kill);
 
 } // namespace asicledger::testing
