@@ -4,6 +4,7 @@
 #include "LedgerError.hpp"
 #include "WriteTransaction.hpp"
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 namespace asicledger {
@@ -22,13 +23,22 @@ void SchemaMigrator::migrate(SQLite::Database& db, int target)
 {
     if (target < 0)
         target = latestVersion();
-    const int current = currentVersion(db);
-    const int applicationId = db.execAndGet("PRAGMA application_id").getInt();
+    // One statement, so one snapshot: read one by one, another program's first migration could
+    // commit between them (version 0, then its tables), and this file would be taken for another
+    // application's.
+    SQLite::Statement file(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                               "(SELECT application_id FROM pragma_application_id), "
+                               "(SELECT count(*) FROM sqlite_schema)");
+    file.executeStep();
+    const int current = file.getColumn(0).getInt();
+    const int applicationId = file.getColumn(1).getInt();
+    const auto tables = file.getColumn(2).getInt64();
+    file.reset();
     if (current > 0 && applicationId != kApplicationId)
         throw LedgerError(
             "this SQLite file is not an asicledger ledger: open a ledger file or create "
             "one with 'asicledger init'");
-    if (current == 0 && db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
+    if (current == 0 && tables > 0)
         throw LedgerError("this SQLite file already holds other tables and is not an asicledger "
                           "ledger: choose a new file name for the ledger");
     if (current > latestVersion())
