@@ -3,17 +3,14 @@
 // cached) and the files of tests/cli/data. See tests/cli/README.md for the format.
 // ASICLEDGER_GOLDEN_UPDATE=1 rewrites the commands whose output differs (review the diff!).
 
+#include "CachedLedger.hpp"
 #include "GoldenFile.hpp"
 #include "ShellCommand.hpp"
 
 #include <algorithm>
 #include <cstdlib>
-#include <fcntl.h>
-#include <fstream>
 #include <gtest/gtest.h>
-#include <sstream>
-#include <sys/file.h>
-#include <unistd.h>
+#include <iostream>
 
 namespace asicledger::testing {
 namespace {
@@ -40,12 +37,10 @@ std::map<std::string, std::string> goldenEnvironment(const fs::path& directory)
             {"LC_ALL", "C.UTF-8"}};
 }
 
-std::string fileText(const fs::path& path)
+void copyDataFiles(const fs::path& directory)
 {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    for (const auto& entry : fs::directory_iterator(kTests / "data"))
+        fs::copy_file(entry.path(), directory / entry.path().filename());
 }
 
 // A new directory holding the data files (and nothing else).
@@ -55,58 +50,30 @@ fs::path newCaseDirectory()
     if (!::mkdtemp(pattern.data()))
         throw std::runtime_error("mkdtemp failed");
     const fs::path directory = pattern;
-    for (const auto& entry : fs::directory_iterator(kTests / "data"))
-        fs::copy_file(entry.path(), directory / entry.path().filename());
+    copyDataFiles(directory);
     return directory;
-}
-
-void copyLedger(const fs::path& from, const fs::path& to)
-{
-    fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-    if (fs::exists(from.string() + "-wal"))
-        fs::copy_file(from.string() + "-wal", to.string() + "-wal",
-                      fs::copy_options::overwrite_existing);
 }
 
 // The preamble's ledger, built once per binary, preamble and data, and shared by every test
 // process (ctest runs each case in its own): Argon2id sign-ins make it a few seconds' work.
 fs::path preambleLedger()
 {
-    std::string key = std::to_string(fs::file_size(kBinary)) + ":" +
-                      std::to_string(fs::last_write_time(kBinary).time_since_epoch().count()) +
-                      fileText(kTests / "preamble.sh");
+    std::vector<fs::path> inputs{kTests / "preamble.sh"};
     for (const auto& entry : fs::directory_iterator(kTests / "data"))
-        key += entry.path().filename().string() + fileText(entry.path());
-    fs::create_directories(kCache);
-    const auto ledger =
-        kCache / ("preamble-" + std::to_string(std::hash<std::string>{}(key)) + ".db");
-
-    const int lock = ::open((kCache / "lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
-    if (lock < 0 || ::flock(lock, LOCK_EX) != 0)
-        throw std::runtime_error("cannot lock " + kCache.string());
-    if (!fs::exists(ledger)) {
-        const auto directory = newCaseDirectory();
+        inputs.push_back(entry.path());
+    std::sort(inputs.begin() + 1, inputs.end());
+    return cachedLedger(kCache, cacheKey(kBinary, inputs), [](const fs::path& directory) {
+        copyDataFiles(directory);
         auto environment = goldenEnvironment(directory);
         environment.erase("ASICLEDGER_USER");
         const auto result =
             runShell("sh '" + (kTests / "preamble.sh").string() + "'", directory, environment);
-        if (result.exitCode != 0) {
-            ::close(lock);
+        if (result.exitCode != 0)
             throw std::runtime_error("the golden preamble failed (exit " +
                                      std::to_string(result.exitCode) + "):\n" + result.out +
                                      result.err);
-        }
-        for (const auto& old : fs::directory_iterator(kCache))
-            if (old.path().filename().string().starts_with("preamble-"))
-                fs::remove(old.path());
-        copyLedger(directory / "ledger.db", ledger.string() + ".tmp");
-        if (fs::exists(ledger.string() + ".tmp-wal"))
-            fs::rename(ledger.string() + ".tmp-wal", ledger.string() + "-wal");
-        fs::rename(ledger.string() + ".tmp", ledger);
-        fs::remove_all(directory);
-    }
-    ::close(lock);
-    return ledger;
+        return directory / "ledger.db";
+    });
 }
 
 // The file names (not paths), so ctest's test names stay short.
@@ -133,7 +100,7 @@ TEST_P(GoldenTest, OutputMatches)
     const auto path = kTests / "golden" / GetParam();
     auto golden = GoldenFile::read(path);
     const auto directory = newCaseDirectory();
-    copyLedger(preambleLedger(), directory / "ledger.db");
+    fs::copy_file(preambleLedger(), directory / "ledger.db");
     const auto environment = goldenEnvironment(directory);
     const bool update = std::getenv("ASICLEDGER_GOLDEN_UPDATE") != nullptr;
     bool rewritten = false;

@@ -1,11 +1,10 @@
 #include "HostileLedger.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <fcntl.h>
+#include "CachedLedger.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <sys/file.h>
 #include <unistd.h>
 
 namespace asicledger::testing {
@@ -44,37 +43,18 @@ fs::path newDirectory()
 // (ctest runs each case in its own; Argon2id sign-ins make the preamble seconds of work).
 fs::path preambleLedger()
 {
-    const auto key = std::to_string(fs::file_size(kBinary)) + ":" +
-                     std::to_string(fs::last_write_time(kBinary).time_since_epoch().count()) +
-                     readBytes(kCliTests / "preamble.sh") +
-                     readBytes(kCliTests / "data" / "shipment.csv");
-    fs::create_directories(kCache);
-    const auto ledger =
-        kCache / ("preamble-" + std::to_string(std::hash<std::string>{}(key)) + ".db");
-    const int lock = ::open((kCache / "lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
-    if (lock < 0 || ::flock(lock, LOCK_EX) != 0)
-        throw std::runtime_error("cannot lock " + kCache.string());
-    if (!fs::exists(ledger)) {
-        const auto directory = newDirectory();
-        fs::copy_file(kCliTests / "data" / "shipment.csv", directory / "shipment.csv");
+    const auto shipment = kCliTests / "data" / "shipment.csv";
+    const auto key = cacheKey(kBinary, {kCliTests / "preamble.sh", shipment});
+    return cachedLedger(kCache, key, [&shipment](const fs::path& directory) {
+        fs::copy_file(shipment, directory / "shipment.csv");
         auto environment = environmentFor(directory);
         environment.erase("ASICLEDGER_USER");
         const auto made =
             runShell("sh '" + (kCliTests / "preamble.sh").string() + "'", directory, environment);
-        if (made.exitCode != 0) {
-            ::close(lock);
+        if (made.exitCode != 0)
             throw std::runtime_error("the preamble failed: " + made.err);
-        }
-        {
-            SQLite::Database db((directory / "ledger.db").string(), SQLite::OPEN_READWRITE);
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        fs::copy_file(directory / "ledger.db", ledger.string() + ".tmp");
-        fs::rename(ledger.string() + ".tmp", ledger);
-        fs::remove_all(directory);
-    }
-    ::close(lock);
-    return ledger;
+        return directory / "ledger.db";
+    });
 }
 } // namespace
 
@@ -107,12 +87,7 @@ ShellResult HostileLedger::run(const std::string& command) const
 
 std::string HostileLedger::settledBytes() const
 {
-    {
-        SQLite::Database db(ledgerFile().string(), SQLite::OPEN_READWRITE);
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
-    if (walSize() != 0)
-        throw std::runtime_error("the write-ahead log still holds pages after a checkpoint");
+    foldWriteAheadLog(ledgerFile());
     return readBytes(ledgerFile());
 }
 
