@@ -1,6 +1,6 @@
 #include "ShellCommand.hpp"
 
-#include "SanitizerEnvironment.hpp"
+#include "ProgramLaunch.hpp"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -8,7 +8,6 @@
 #include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <vector>
 
 namespace asicledger::testing {
 
@@ -19,28 +18,8 @@ ShellResult runShell(const std::string& command, const std::filesystem::path& di
     if (::pipe2(outPipe, O_CLOEXEC) != 0 || ::pipe2(errPipe, O_CLOEXEC) != 0)
         throw std::runtime_error("pipe failed");
 
-    // Built before fork: the child only calls async-signal-safe functions.
-    std::vector<std::string> entries;
-    for (const auto& [name, value] : withSanitizerOptions(environment))
-        entries.push_back(name + "=" + value);
-    std::vector<char*> envp;
-    for (auto& entry : entries)
-        envp.push_back(entry.data());
-    envp.push_back(nullptr);
-    const std::string dir = directory.string();
-    const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
-
-    const pid_t pid = ::fork();
-    if (pid < 0)
-        throw std::runtime_error("fork failed");
-    if (pid == 0) {
-        const int devNull = ::open("/dev/null", O_RDONLY);
-        if (devNull < 0 || ::dup2(devNull, 0) < 0 || ::dup2(outPipe[1], 1) < 0 ||
-            ::dup2(errPipe[1], 2) < 0 || ::chdir(dir.c_str()) != 0)
-            ::_exit(127);
-        ::execve("/bin/sh", const_cast<char* const*>(argv), envp.data());
-        ::_exit(127);
-    }
+    const ProgramLaunch shell("/bin/sh", {"-c", command}, environment);
+    const pid_t pid = shell.start(outPipe[1], errPipe[1], directory);
     ::close(outPipe[1]);
     ::close(errPipe[1]);
 
@@ -68,9 +47,7 @@ ShellResult runShell(const std::string& command, const std::filesystem::path& di
             }
         }
     }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    const int status = ProgramLaunch::waitFor(pid);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
 }

@@ -1,9 +1,8 @@
 #include "ChildProcess.hpp"
 
-#include "SanitizerEnvironment.hpp"
+#include "ProgramLaunch.hpp"
 
 #include <atomic>
-#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
@@ -43,6 +42,26 @@ bool shmByteLocked(const std::filesystem::path& ledger, off_t byte)
     return held;
 }
 
+// A file a child's output goes to, open (new and empty) while this lives.
+class OutputFile
+{
+public:
+    explicit OutputFile(const std::filesystem::path& file)
+        : m_fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600))
+    {
+        if (m_fd < 0)
+            throw std::runtime_error("cannot create " + file.string());
+    }
+    ~OutputFile() { ::close(m_fd); }
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+
+    int descriptor() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
 } // namespace
 
 ChildProcess::ChildProcess(const std::filesystem::path& program,
@@ -55,37 +74,13 @@ ChildProcess::ChildProcess(const std::filesystem::path& program,
     m_outFile = stem.string() + ".out";
     m_errFile = stem.string() + ".err";
 
-    // Built before fork: the child only calls async-signal-safe functions.
-    std::vector<std::string> entries;
-    for (const auto& [name, value] : withSanitizerOptions(environment))
-        entries.push_back(name + "=" + value);
-    std::vector<char*> envp;
-    for (auto& entry : entries)
-        envp.push_back(entry.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> words{program.string()};
-    words.insert(words.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (auto& word : words)
-        argv.push_back(word.data());
-    argv.push_back(nullptr);
-    const auto outPath = m_outFile.string();
-    const auto errPath = m_errFile.string();
-
+    // Opened here rather than in the child, so a failure is reported as such; close-on-exec
+    // keeps these copies out of programs other threads start meanwhile.
+    const OutputFile out(m_outFile);
+    const OutputFile err(m_errFile);
+    const ProgramLaunch launch(program, arguments, environment);
     m_started = std::chrono::steady_clock::now();
-    m_pid = ::fork();
-    if (m_pid < 0)
-        throw std::runtime_error("fork failed");
-    if (m_pid == 0) {
-        const int in = ::open("/dev/null", O_RDONLY);
-        const int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (in < 0 || out < 0 || err < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 ||
-            ::dup2(err, 2) < 0)
-            ::_exit(127);
-        ::execve(argv[0], argv.data(), envp.data());
-        ::_exit(127);
-    }
+    m_pid = launch.start(out.descriptor(), err.descriptor());
 }
 
 ChildProcess::~ChildProcess()
@@ -122,10 +117,7 @@ bool ChildProcess::kill()
 ProcessResult ChildProcess::wait()
 {
     if (!m_status) {
-        int status = 0;
-        while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        m_status = status;
+        m_status = ProgramLaunch::waitFor(m_pid);
         m_ended = std::chrono::steady_clock::now();
     }
     ProcessResult result;
