@@ -1,17 +1,22 @@
 #include "LedgerVerifier.hpp"
 
 #include "EmbeddedText.hpp"
+#include "JournalEntryQueue.hpp"
 #include "Ledger.hpp"
 #include "LedgerError.hpp"
 #include "ReplayedState.hpp"
 #include "RowImages.hpp"
 #include "SchemaMigrator.hpp"
+#include "StoredSums.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <fmt/format.h>
 #include <regex>
+#include <thread>
 
 namespace asicledger {
 namespace {
@@ -19,6 +24,10 @@ namespace {
 // A person reads the first failures; past these, the rest are only counted.
 constexpr std::size_t kReportedFailures = 20;
 constexpr std::int64_t kProgressEvery = 4096;
+// Row images read ahead of the checker at most (one entry, however large, always fits).
+constexpr std::size_t kQueuedBytes = std::size_t{64} << 20;
+// Table rows read between looks at whether the checker wants more entries.
+constexpr std::int64_t kRowsPerTurn = 4096;
 
 // The failures found so far, capped for a person to read.
 class FailureList
@@ -130,7 +139,28 @@ void checkGuards(SQLite::Database& db, FailureList& failures)
     }
 }
 
-// All but the row images, which stay where SQLite holds them: an import's entry can be large.
+// Joins the checker on every way out of verify: an error on either side stops both.
+class CheckerJoined
+{
+public:
+    CheckerJoined(JournalEntryQueue& queue, std::thread& thread) : m_queue(queue), m_thread(thread)
+    {}
+    ~CheckerJoined()
+    {
+        if (m_thread.joinable()) {
+            m_queue.abandon();
+            m_thread.join();
+        }
+    }
+    CheckerJoined(const CheckerJoined&) = delete;
+    CheckerJoined& operator=(const CheckerJoined&) = delete;
+
+private:
+    JournalEntryQueue& m_queue;
+    std::thread& m_thread;
+};
+
+// All but the row images, read apart with changesOf.
 JournalEntry readEntry(SQLite::Statement& query)
 {
     JournalEntry entry;
@@ -196,18 +226,10 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
     ReplayedState state(db, [&](std::string message) { failures.add(std::move(message)); });
     const auto entries = db.execAndGet("SELECT count(*) FROM journal").getInt64();
     const auto total = entries + state.storedRowCount();
-    std::int64_t done = 0;
-    const auto tick = [&] {
-        if (progress && ++done % kProgressEvery == 0)
-            progress(done, total);
-    };
 
-    SQLite::Statement journal(db, "SELECT seq, recorded_at, user_name, action, summary, reason, "
-                                  "changes, prev_hash, hash FROM journal ORDER BY seq");
+    // Each entry's link, hash and row images, in sequence order; failures in the order found.
     bool headSeen = false;
-    while (journal.executeStep()) {
-        const auto entry = readEntry(journal);
-        const auto changes = changesOf(journal);
+    const auto checkEntry = [&](const JournalEntry& entry) {
         const auto& previous = result.head;
         if (entry.seq != previous.seq + 1)
             failures.add(entry.seq > previous.seq + 1
@@ -225,7 +247,7 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
                                      "hash is broken) — entries were removed, inserted, "
                                      "reordered or rewritten before it",
                                      RowImages::describe(entry), previous.seq));
-        if (Journal::entryHash(entry, changes) != entry.hash)
+        if (Journal::entryHash(entry) != entry.hash)
             failures.add(fmt::format("{}: its hash does not match its contents — the entry was "
                                      "edited after it was written",
                                      RowImages::describe(entry)));
@@ -238,11 +260,63 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
                     "and the chain hashed again",
                     expectedHead->text(), expectedHead->seq));
         }
-        state.apply(entry, changes);
+        state.apply(entry, entry.changes);
         result.head = {entry.seq, entry.hash};
         ++result.entriesChecked;
+    };
+
+    // Two threads: this one reads the journal and the tables out of SQLite (one connection, so
+    // one snapshot), the checker hashes and replays each entry. Neither works for the other's
+    // results until both are done, so they run side by side: while the checker is behind, this
+    // one reads the tables. Until the join, only the checker adds failures.
+    StoredSums stored(db, state.shapes(), state.digest());
+    JournalEntryQueue queue(kQueuedBytes);
+    std::atomic<std::int64_t> entriesDone = 0;
+    std::exception_ptr checkerError;
+    std::thread checker([&] {
+        try {
+            while (auto entry = queue.pop()) {
+                checkEntry(*entry);
+                entriesDone.fetch_add(1, std::memory_order_relaxed);
+            }
+        } catch (...) {
+            checkerError = std::current_exception();
+            queue.abandon();
+        }
+    });
+    const CheckerJoined joined(queue, checker);
+    std::int64_t reported = 0;
+    const auto tick = [&] {
+        const auto done = entriesDone.load(std::memory_order_relaxed) + stored.rowsRead();
+        if (progress && done - reported >= kProgressEvery) {
+            reported = done;
+            progress(done, total);
+        }
+    };
+
+    SQLite::Statement journal(db, "SELECT seq, recorded_at, user_name, action, summary, reason, "
+                                  "changes, prev_hash, hash FROM journal ORDER BY seq");
+    bool tablesLeft = true;
+    while (!queue.abandoned()) {
+        if (tablesLeft && !queue.hasRoom()) {
+            tablesLeft = stored.read(kRowsPerTurn);
+        } else if (journal.executeStep()) {
+            auto entry = readEntry(journal);
+            entry.changes = changesOf(journal);
+            queue.push(std::move(entry));
+        } else {
+            break;
+        }
         tick();
     }
+    queue.close();
+    while (tablesLeft && !queue.abandoned()) {
+        tablesLeft = stored.read(kRowsPerTurn);
+        tick();
+    }
+    checker.join();
+    if (checkerError)
+        std::rethrow_exception(checkerError);
     if (expectedHead && !headSeen)
         failures.add(fmt::format("the journal no longer extends the fingerprint {} written down "
                                  "earlier: it has no entry {} (it ends at entry {}) — entries "
@@ -250,8 +324,8 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
                                  expectedHead->text(), expectedHead->seq, result.head.seq));
 
     checkGuards(db, failures);
-    failures.addUnreported(state.compare(failures.room(), tick));
-    result.rowsChecked = state.rowsChecked();
+    failures.addUnreported(state.compare(stored, failures.room()));
+    result.rowsChecked = stored.rowsRead();
     snapshot.commit();
     failures.finish();
     if (progress)

@@ -1,6 +1,8 @@
 #include "ReplayedState.hpp"
 
+#include "RawStatement.hpp"
 #include "RowHistory.hpp"
+#include "StoredSums.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
@@ -13,51 +15,6 @@ namespace {
 
 // Ids below this live in a bitmap (8 MB at most); SQLite hands out 1, 2, 3...
 constexpr std::int64_t kDenseIds = std::int64_t{1} << 26;
-
-// The scans read millions of rows: straight from SQLite, without a Column object per value.
-using RawStatement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
-
-RawStatement prepare(SQLite::Database& db, const std::string& sql)
-{
-    sqlite3_stmt* statement = nullptr;
-    const auto code = sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &statement, nullptr);
-    RawStatement result(statement, &sqlite3_finalize);
-    if (code != SQLITE_OK)
-        throw SQLite::Exception(db.getHandle(), code);
-    return result;
-}
-
-// Holds the connection's mutex for a whole scan: every sqlite3_column_* call takes it again, and
-// taking a mutex one already holds costs far less than a lock and unlock per value.
-class ConnectionHeld
-{
-public:
-    explicit ConnectionHeld(SQLite::Database& db) : m_mutex(sqlite3_db_mutex(db.getHandle()))
-    {
-        if (m_mutex)
-            sqlite3_mutex_enter(m_mutex);
-    }
-    ~ConnectionHeld()
-    {
-        if (m_mutex)
-            sqlite3_mutex_leave(m_mutex);
-    }
-    ConnectionHeld(const ConnectionHeld&) = delete;
-    ConnectionHeld& operator=(const ConnectionHeld&) = delete;
-
-private:
-    sqlite3_mutex* m_mutex;
-};
-
-bool step(SQLite::Database& db, sqlite3_stmt* statement)
-{
-    const auto code = sqlite3_step(statement);
-    if (code == SQLITE_ROW)
-        return true;
-    if (code != SQLITE_DONE)
-        throw SQLite::Exception(db.getHandle(), code);
-    return false;
-}
 
 } // namespace
 
@@ -301,40 +258,12 @@ void ReplayedState::applyUpdate(const JournalEntry& entry, ReplayedTable& table,
     }
 }
 
-void ReplayedState::storedCells(const TableShape& shape, sqlite3_stmt* row, std::int64_t id,
-                                std::vector<RowDigest::Cell>& cells) const
-{
-    cells.clear();
-    for (std::size_t i = 0; i < shape.columns().size(); ++i) {
-        // One call into the statement per value (each takes the connection's mutex); the
-        // sqlite3_value_* calls on what it returns take none.
-        auto* const value = sqlite3_column_value(row, static_cast<int>(i + 1));
-        const auto type = sqlite3_value_type(value);
-        if (type == SQLITE_NULL) {
-            cells.push_back(m_digest.null(id, i));
-        } else if (type == SQLITE_INTEGER) {
-            cells.push_back(m_digest.integer(id, i, sqlite3_value_int64(value)));
-        } else {
-            // Text; a number with a fraction or a blob (never written by the ledger) reads as its
-            // text, as TableShape::readRow reads it.
-            const auto* bytes =
-                type == SQLITE_TEXT ? sqlite3_value_text(value) : sqlite3_value_blob(value);
-            const std::string_view text(reinterpret_cast<const char*>(bytes),
-                                        static_cast<std::size_t>(sqlite3_value_bytes(value)));
-            if (shape.columns()[i].secret && type == SQLITE_TEXT)
-                cells.push_back(m_digest.text(id, i, ChangeSet::secretImage(std::string(text))));
-            else
-                cells.push_back(m_digest.text(id, i, text));
-        }
-    }
-}
-
-std::int64_t ReplayedState::compare(std::size_t detailLimit, const std::function<void()>& onRow)
+std::int64_t ReplayedState::compare(const StoredSums& stored, std::size_t detailLimit)
 {
     bool allAgree = true;
     for (auto& [name, table] : m_tables) {
         table.batch->flush();
-        if (!sumsAgree(table, onRow)) {
+        if (!(stored.sumOf(name) == table.cells)) {
             table.byRow = true;
             allAgree = false;
         }
@@ -354,26 +283,6 @@ std::int64_t ReplayedState::compare(std::size_t detailLimit, const std::function
             m_report(message);
     }
     return moreFailures;
-}
-
-// One scan of the table in storage order, adding up the digests of its cells.
-bool ReplayedState::sumsAgree(ReplayedTable& table, const std::function<void()>& onRow)
-{
-    const auto& shape = *table.shape;
-    const auto query = prepare(m_db, shape.selectRows(""));
-    const ConnectionHeld held(m_db);
-    RowDigest::Sum stored;
-    RowDigest::Batch batch(m_digest, stored);
-    while (step(m_db, query.get())) {
-        storedCells(shape, query.get(), sqlite3_column_int64(query.get(), 0), m_cells);
-        for (const auto& cell : m_cells)
-            batch.add(cell);
-        ++m_rowsChecked;
-        if (onRow)
-            onRow();
-    }
-    batch.flush();
-    return stored == table.cells;
 }
 
 // The journal once more, row by row, for the tables whose sums differ: the first replay has
@@ -415,9 +324,9 @@ void ReplayedState::compareTable(ReplayedTable& table, std::vector<RowFinding>& 
         findings.push_back(std::move(finding));
     };
     // Both sides in id order: one merge, whatever the size of the table.
-    const auto query = prepare(m_db, shape.selectRows("ORDER BY rowid"));
+    const auto query = prepareRaw(m_db, shape.selectRows("ORDER BY rowid"));
     auto next = table.rows.begin();
-    while (step(m_db, query.get())) {
+    while (stepRaw(m_db, query.get())) {
         const std::int64_t id = sqlite3_column_int64(query.get(), 0);
         for (; next != table.rows.end() && next->id < id; ++next)
             flag(Finding::Deleted, next->id, {});
@@ -433,7 +342,7 @@ void ReplayedState::compareTable(ReplayedTable& table, std::vector<RowFinding>& 
                              shape.label(id, values)));
             continue;
         }
-        storedCells(shape, query.get(), id, m_cells);
+        StoredSums::cellsOf(m_digest, shape, query.get(), id, m_cells);
         if (!(m_digest.sum(m_cells) == next->digest))
             flag(Finding::Differs, id, {});
         ++next;

@@ -16,15 +16,15 @@
 #include <string_view>
 #include <vector>
 
-struct sqlite3_stmt;
-
 namespace asicledger {
+
+class StoredSums;
 
 // What the state tables must hold according to the journal's row images, replayed entry by
 // entry, and the comparison with what they do hold. Sized for millions of rows without holding
 // them: each table keeps one sum of RowDigests over every cell the journal leaves behind (an
-// update swaps the digests of its `before` values for those of its `after` values), and the
-// scan of the table adds up the digests of its stored cells. Equal sums prove the table holds
+// update swaps the digests of its `before` values for those of its `after` values), and
+// StoredSums adds up the digests of the table's stored cells. Equal sums prove the table holds
 // exactly those rows; a `before` that does not match the replayed row leaves a difference no
 // later write can cancel. Only a table whose sums differ is replayed again row by row to find
 // the rows, and RowHistory then reads the journal for those rows to say which entry and column.
@@ -40,12 +40,14 @@ public:
 
     // Rows in all state tables, for progress.
     std::int64_t storedRowCount() const;
+    // The state tables, and the digest of their cells (for StoredSums).
+    const std::map<std::string, TableShape>& shapes() const { return m_shapes; }
+    const RowDigest& digest() const { return m_digest; }
     // Applies the row images of one entry (`changes`, its stored text), in sequence order.
     void apply(const JournalEntry& entry, std::string_view changes);
-    // Compares every row of every state table with the replay; `onRow` is called once per row.
+    // Compares what every state table holds (`stored`, read to the end) with the replay.
     // Reports at most `detailLimit` rows and returns how many more rows fail.
-    std::int64_t compare(std::size_t detailLimit, const std::function<void()>& onRow);
-    std::int64_t rowsChecked() const { return m_rowsChecked; }
+    std::int64_t compare(const StoredSums& stored, std::size_t detailLimit);
 
 private:
     // The row ids the journal inserted: a bitmap for the dense ids SQLite hands out, a set for
@@ -103,10 +105,6 @@ private:
     void insertRow(const JournalEntry& entry, ReplayedTable& table, std::int64_t id);
     RowDigest::Cell expectedCell(const TableShape& shape, std::int64_t id, std::size_t index,
                                  const ImageValue& value) const;
-    // The cells of the row `query` stands on, as the journal would show them.
-    void storedCells(const TableShape& shape, sqlite3_stmt* row, std::int64_t id,
-                     std::vector<RowDigest::Cell>& cells) const;
-    bool sumsAgree(ReplayedTable& table, const std::function<void()>& onRow);
     void replayByRow();
     void compareTable(ReplayedTable& table, std::vector<RowFinding>& findings,
                       std::size_t detailLimit, std::int64_t& moreFailures);
@@ -120,7 +118,6 @@ private:
     std::map<std::string, ReplayedTable, std::less<>> m_tables;
     ReplayedTable* m_lastTable = nullptr;
     std::set<std::string> m_missingReported; // tables and columns the journal names in vain
-    std::int64_t m_rowsChecked = 0;
     std::vector<const ImageValue*> m_values; // an insert's value per column, reused
     std::vector<RowDigest::Cell> m_cells;    // reused
     std::vector<RowDigest::Cell> m_before;   // reused

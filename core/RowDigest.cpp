@@ -90,9 +90,22 @@ RowDigest::RowDigest()
     : m_firstKey(randomBelowPrime()), m_secondKey(randomBelowPrime()),
       m_cipher(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free)
 {
-    std::array<unsigned char, 16> key{};
-    if (RAND_bytes(key.data(), key.size()) != 1 || !m_cipher ||
-        EVP_EncryptInit_ex(m_cipher.get(), EVP_aes_128_ecb(), nullptr, key.data(), nullptr) != 1)
+    if (RAND_bytes(m_cipherKey.data(), m_cipherKey.size()) != 1)
+        throw std::runtime_error("no random key for verify");
+    startCipher();
+}
+
+RowDigest::RowDigest(const RowDigest& other, SameKeys)
+    : m_firstKey(other.m_firstKey), m_secondKey(other.m_secondKey), m_cipherKey(other.m_cipherKey),
+      m_cipher(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free)
+{
+    startCipher();
+}
+
+void RowDigest::startCipher()
+{
+    if (!m_cipher || EVP_EncryptInit_ex(m_cipher.get(), EVP_aes_128_ecb(), nullptr,
+                                        m_cipherKey.data(), nullptr) != 1)
         throw std::runtime_error("the cipher for verify could not start");
     EVP_CIPHER_CTX_set_padding(m_cipher.get(), 0);
 }

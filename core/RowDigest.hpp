@@ -52,6 +52,10 @@ public:
     };
 
     RowDigest();
+    // The same keys, so the same digests, with a cipher of its own: for another thread.
+    struct SameKeys
+    {};
+    RowDigest(const RowDigest& other, SameKeys);
     ~RowDigest();
     RowDigest(const RowDigest&) = delete;
     RowDigest& operator=(const RowDigest&) = delete;
@@ -95,8 +99,11 @@ public:
     };
 
 private:
+    void startCipher();
+
     std::uint64_t m_firstKey = 0;
     std::uint64_t m_secondKey = 0;
+    std::array<unsigned char, 16> m_cipherKey{};
     std::unique_ptr<EVP_CIPHER_CTX, void (*)(EVP_CIPHER_CTX*)> m_cipher;
     mutable std::vector<unsigned char> m_blocks; // the cipher's output, reused
 };
