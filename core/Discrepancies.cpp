@@ -131,6 +131,12 @@ void Discrepancies::forEachLine(const InspectionRecord& inspection,
 
 DiscrepancyReport Discrepancies::compute(const InspectionRecord& inspection)
 {
+    return compute(inspection, {});
+}
+
+DiscrepancyReport Discrepancies::compute(const InspectionRecord& inspection,
+                                         const std::function<void(const InspectionLine&)>& onLine)
+{
     DiscrepancyReport report;
     auto& summary = report.summary;
     forEachLine(inspection, [&](const InspectionLine& line) {
@@ -165,6 +171,8 @@ DiscrepancyReport Discrepancies::compute(const InspectionRecord& inspection)
             ++summary.adverse;
             report.adverse.push_back(line);
         }
+        if (onLine)
+            onLine(line);
     });
     return report;
 }

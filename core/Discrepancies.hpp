@@ -85,6 +85,10 @@ public:
     // The summary and the discrepancies only (confirmed units without adverse finding are
     // counted, not kept).
     DiscrepancyReport compute(const InspectionRecord& inspection);
+    // The same, also handing every line to `onLine` as it streams past, so a report that lists
+    // every line and also needs the summary reads the register as of the day once, not twice.
+    DiscrepancyReport compute(const InspectionRecord& inspection,
+                              const std::function<void(const InspectionLine&)>& onLine);
 
 private:
     Ledger& m_ledger;

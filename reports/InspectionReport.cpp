@@ -5,8 +5,11 @@
 #include "Ledger.hpp"
 #include "ReportStamp.hpp"
 
+#include <array>
 #include <fmt/format.h>
 #include <memory>
+#include <tuple>
+#include <unordered_map>
 
 namespace asicledger {
 namespace {
@@ -78,6 +81,57 @@ std::vector<std::string> splitInspectors(const std::string& joined)
     return names;
 }
 
+// The main table's rows, kept from the one pass over the register as of the day that also counts
+// the summary (which every format shows before the rows). Serials are unique; the other cells
+// repeat (models, declarations, dates, findings), so each distinct text is kept once and the rows
+// point at it: about a hundred bytes a row.
+class HeldLines
+{
+public:
+    void add(const InspectionLine& line)
+    {
+        m_rows.push_back({line.serial,
+                          {intern(line.unit ? line.unit->model : ""),
+                           intern(line.unit ? line.unit->declarationNo : ""),
+                           intern(line.unit ? std::string(toText(line.unit->route)) : ""),
+                           intern(exemptionStart(line.unit)), intern(unlockDate(line.unit)),
+                           intern(findingText(line)), intern(shortOutcome(line))},
+                          line.lineNo});
+    }
+    std::int64_t size() const { return static_cast<std::int64_t>(m_rows.size()); }
+    void send(const RowSink& sink) const
+    {
+        ReportRow row(2 + std::tuple_size_v<decltype(Held::cells)>);
+        for (const auto& held : m_rows) {
+            row.front() = held.serial;
+            for (std::size_t i = 0; i < held.cells.size(); ++i)
+                row[i + 1] = m_texts[held.cells[i]];
+            row.back() = held.lineNo ? std::to_string(held.lineNo) : "";
+            sink(row);
+        }
+    }
+
+private:
+    struct Held
+    {
+        std::string serial;
+        std::array<std::uint32_t, 7> cells; // model ... result, indices into m_texts
+        std::size_t lineNo;
+    };
+    std::uint32_t intern(std::string text)
+    {
+        const auto [found, added] =
+            m_index.try_emplace(text, static_cast<std::uint32_t>(m_texts.size()));
+        if (added)
+            m_texts.push_back(std::move(text));
+        return found->second;
+    }
+
+    std::vector<Held> m_rows;
+    std::vector<std::string> m_texts;
+    std::unordered_map<std::string, std::uint32_t> m_index;
+};
+
 ReportTable linesTable(std::string title, std::vector<ReportColumn> columns,
                        std::shared_ptr<const std::vector<InspectionLine>> lines,
                        std::function<ReportRow(const InspectionLine&)> toRow)
@@ -99,7 +153,9 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
                                        const std::string& generatedBy)
 {
     const auto inspection = InspectionQuery(ledger).require(inspectionId);
-    auto computed = Discrepancies(ledger).compute(inspection);
+    const auto held = std::make_shared<HeldLines>();
+    auto computed = Discrepancies(ledger).compute(
+        inspection, [&held](const InspectionLine& line) { held->add(line); });
     const auto& summary = computed.summary;
 
     ReportDocument document;
@@ -140,15 +196,8 @@ ReportDocument InspectionReport::build(Ledger& ledger, std::int64_t inspectionId
                      {"Finding", ColumnKind::Text, 0.5, "tampered label"},
                      {"Result", ColumnKind::Text, 1, "UNKNOWN serial"},
                      {"Line", ColumnKind::Number, 0, "99999"}};
-    units.rowCount = summary.lines();
-    units.rows = [&ledger, inspection](const RowSink& sink) {
-        Discrepancies(ledger).forEachLine(inspection, [&](const InspectionLine& line) {
-            sink({line.serial, line.unit ? line.unit->model : "",
-                  line.unit ? line.unit->declarationNo : "",
-                  line.unit ? std::string(toText(line.unit->route)) : "", exemptionStart(line.unit),
-                  unlockDate(line.unit), findingText(line), shortOutcome(line), lineNumber(line)});
-        });
-    };
+    units.rowCount = held->size();
+    units.rows = [held](const RowSink& sink) { held->send(sink); };
     units.emptyText = "No unit was expected at the site and no serial was seen.";
     document.tables.push_back(std::move(units));
 
