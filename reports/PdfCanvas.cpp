@@ -42,7 +42,36 @@ std::string oneLine(const std::string& text)
 }
 
 // Distinct cell texts kept shaped per column; unique values (serials) only fill it once.
-constexpr std::size_t kShapedPerColumn = 256;
+constexpr std::size_t kShapedPerColumn = 1024;
+// Single lines and widths kept laid out; page numbers are the only ones that do not repeat.
+constexpr std::size_t kLinesKept = 256;
+
+std::string lineKey(const std::string& text, Font font, double width, Align align)
+{
+    std::string key(reinterpret_cast<const char*>(&width), sizeof width);
+    key += static_cast<char>(font);
+    key += static_cast<char>(align);
+    return key + text;
+}
+
+double greyOf(Shade shade)
+{
+    switch (shade) {
+    case Shade::Ink:
+        return 0.1;
+    case Shade::Muted:
+        return 0.38;
+    case Shade::Rule:
+        return 0.62;
+    case Shade::Panel:
+        return 0.94;
+    case Shade::Stripe:
+        return 0.962;
+    case Shade::HeaderFill:
+        return 0.87;
+    }
+    return 0.1;
+}
 
 } // namespace
 
@@ -60,10 +89,12 @@ PdfCanvas::PdfCanvas(cairo_surface_t* surface, double width, double height)
     int w = 0, h = 0;
     pango_layout_get_size(m_layout.get(), &w, &h);
     m_cellLineHeight = static_cast<double>(h) / PANGO_SCALE;
+    m_cells.setGreys(greyOf(Shade::Stripe), greyOf(Shade::Ink));
 }
 
 PdfCanvas::~PdfCanvas()
 {
+    flushCells();
     m_layout.reset();
     cairo_destroy(m_cr);
 }
@@ -75,39 +106,47 @@ const PangoFontDescription* PdfCanvas::font(Font which)
 
 void PdfCanvas::setShade(Shade shade)
 {
-    double grey = 0.1;
-    switch (shade) {
-    case Shade::Ink:
-        grey = 0.1;
-        break;
-    case Shade::Muted:
-        grey = 0.38;
-        break;
-    case Shade::Rule:
-        grey = 0.62;
-        break;
-    case Shade::Panel:
-        grey = 0.94;
-        break;
-    case Shade::Stripe:
-        grey = 0.962;
-        break;
-    case Shade::HeaderFill:
-        grey = 0.87;
-        break;
-    }
+    const double grey = greyOf(shade);
     cairo_set_source_rgb(m_cr, grey, grey, grey);
+}
+
+// Queued cells go out before anything else is drawn, so what overlaps stays in its order.
+void PdfCanvas::flushCells()
+{
+    m_cells.flush(m_cr);
 }
 
 PangoLayout* PdfCanvas::prepare(const std::string& text, Font which, double width, bool wrap)
 {
-    auto* layout = m_layout.get();
+    configure(m_layout.get(), text, which, width, wrap);
+    return m_layout.get();
+}
+
+void PdfCanvas::configure(PangoLayout* layout, const std::string& text, Font which, double width,
+                          bool wrap)
+{
     pango_layout_set_font_description(layout, font(which));
     pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
     pango_layout_set_width(layout, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_ellipsize(layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
     pango_layout_set_text(layout, wrap ? text.c_str() : oneLine(text).c_str(), -1);
+}
+
+PangoLayout* PdfCanvas::lineLayout(const std::string& text, Font which, double width, Align align)
+{
+    auto key = lineKey(text, which, width, align);
+    if (const auto found = m_lines.find(key); found != m_lines.end())
+        return found->second.get();
+    PangoLayout* layout = m_layout.get();
+    if (m_lines.size() < kLinesKept) {
+        auto fresh = newLayout(m_cr);
+        layout = fresh.get();
+        m_lines.emplace(std::move(key), std::move(fresh));
+    }
+    configure(layout, text, which, width, false);
+    if (align == Align::Right)
+        pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
     return layout;
 }
 
@@ -120,14 +159,21 @@ double PdfCanvas::measure(const std::string& text, Font which, double width)
 
 double PdfCanvas::textWidth(const std::string& text, Font which)
 {
+    auto key = lineKey(text, which, -1, Align::Left);
+    if (const auto found = m_widths.find(key); found != m_widths.end())
+        return found->second;
     int w = 0, h = 0;
     pango_layout_get_size(prepare(text, which, -1, false), &w, &h);
-    return static_cast<double>(w) / PANGO_SCALE;
+    const double width = static_cast<double>(w) / PANGO_SCALE;
+    if (m_widths.size() < kLinesKept)
+        m_widths.emplace(std::move(key), width);
+    return width;
 }
 
 double PdfCanvas::paragraph(double x, double y, double width, const std::string& text, Font which,
                             Shade shade)
 {
+    flushCells();
     auto* layout = prepare(text, which, width, true);
     int w = 0, h = 0;
     pango_layout_get_size(layout, &w, &h);
@@ -140,9 +186,8 @@ double PdfCanvas::paragraph(double x, double y, double width, const std::string&
 void PdfCanvas::text(double x, double y, double width, const std::string& text, Font which,
                      Shade shade, Align align)
 {
-    auto* layout = prepare(text, which, width, false);
-    if (align == Align::Right)
-        pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+    flushCells();
+    auto* layout = lineLayout(text, which, width, align);
     setShade(shade);
     cairo_move_to(m_cr, x, y);
     pango_cairo_show_layout(m_cr, layout);
@@ -150,6 +195,7 @@ void PdfCanvas::text(double x, double y, double width, const std::string& text, 
 
 void PdfCanvas::rule(double x1, double y, double x2, double lineWidth, Shade shade)
 {
+    flushCells();
     setShade(shade);
     cairo_set_line_width(m_cr, lineWidth);
     cairo_move_to(m_cr, x1, y);
@@ -159,6 +205,7 @@ void PdfCanvas::rule(double x1, double y, double x2, double lineWidth, Shade sha
 
 void PdfCanvas::box(double x, double y, double width, double height, Shade shade)
 {
+    flushCells();
     setShade(shade);
     cairo_rectangle(m_cr, x, y, width, height);
     cairo_fill(m_cr);
@@ -176,19 +223,14 @@ LayoutHandle PdfCanvas::columnLayout(const GridColumn& column)
     return layout;
 }
 
-PangoLayout* PdfCanvas::shapedCell(const GridColumn& column, const std::string& text)
+const ShapedCell& PdfCanvas::shapedCell(const GridColumn& column, const std::string& text)
 {
     auto& shaped = *column.shaped;
     if (const auto found = shaped.find(text); found != shaped.end())
-        return found->second.get();
-    auto* layout = column.layout.get();
-    if (shaped.size() < kShapedPerColumn) {
-        auto fresh = columnLayout(column);
-        layout = fresh.get();
-        shaped.emplace(text, std::move(fresh));
-    }
-    pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
-    return layout;
+        return found->second;
+    auto& cell = shaped.size() < kShapedPerColumn ? shaped[text] : m_unique;
+    cell.shape(column.layout.get(), text);
+    return cell;
 }
 
 TableGrid PdfCanvas::grid(const std::vector<ReportColumn>& columns, double x, double width,
@@ -238,7 +280,14 @@ TableGrid PdfCanvas::grid(const std::vector<ReportColumn>& columns, double x, do
         placed.title = column.title;
         placed.textWidth = std::max(1.0, placed.width - 2 * pad);
         placed.layout = columnLayout(placed);
-        placed.shaped = std::make_shared<std::unordered_map<std::string, LayoutHandle>>();
+        placed.header = columnLayout(placed);
+        auto* header = placed.header.get();
+        pango_layout_set_font_description(header, font(Font::CellBold));
+        pango_layout_set_single_paragraph_mode(header, FALSE);
+        pango_layout_set_wrap(header, PANGO_WRAP_WORD);
+        pango_layout_set_height(header, -2);
+        pango_layout_set_text(header, placed.title.c_str(), -1);
+        placed.shaped = std::make_shared<std::unordered_map<std::string, ShapedCell>>();
         grid.columns.push_back(std::move(placed));
         x += grid.columns.back().width;
     }
@@ -256,20 +305,12 @@ void PdfCanvas::headerRow(const TableGrid& grid, double y, double height)
     setShade(Shade::Ink);
     // Titles may take two lines ("Exemption / start"); the row is tall enough for two.
     for (const auto& column : grid.columns) {
-        auto* layout = column.layout.get();
-        pango_layout_set_font_description(layout, font(Font::CellBold));
-        pango_layout_set_single_paragraph_mode(layout, FALSE);
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-        pango_layout_set_height(layout, -2);
-        pango_layout_set_text(layout, column.title.c_str(), -1);
+        auto* layout = column.header.get();
         int w = 0, h = 0;
         pango_layout_get_size(layout, &w, &h);
         cairo_move_to(m_cr, column.x + grid.pad,
                       y + (height - static_cast<double>(h) / PANGO_SCALE) / 2);
         pango_cairo_show_layout(m_cr, layout);
-        pango_layout_set_height(layout, -1);
-        pango_layout_set_single_paragraph_mode(layout, TRUE);
-        pango_layout_set_font_description(layout, font(Font::Cell));
     }
 }
 
@@ -280,35 +321,53 @@ void PdfCanvas::row(const TableGrid& grid, double y, double height, const Report
         return;
     const double left = grid.columns.front().x;
     const double right = grid.columns.back().x + grid.columns.back().width;
-    if (stripe)
-        box(left, y, right - left, height, Shade::Stripe);
-    if (bold)
+    const double top = y + (height - m_cellLineHeight) / 2;
+    if (bold) {
+        // A totals row, once a table: drawn by pango directly.
+        if (stripe)
+            box(left, y, right - left, height, Shade::Stripe);
         rule(left, y, right, 0.9, Shade::Ink);
-    setShade(Shade::Ink);
-    const double baseline = y + (height - m_cellLineHeight) / 2;
+        setShade(Shade::Ink);
+        for (std::size_t i = 0; i < grid.columns.size() && i < cells.size(); ++i) {
+            const auto& column = grid.columns[i];
+            if (cells[i].empty())
+                continue;
+            const auto text =
+                column.kind == ColumnKind::Number ? groupDigits(cells[i]) : oneLine(cells[i]);
+            auto* layout = column.layout.get();
+            pango_layout_set_font_description(layout, font(Font::CellBold));
+            pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+            cairo_move_to(m_cr, column.x + grid.pad, top);
+            pango_cairo_show_layout(m_cr, layout);
+            pango_layout_set_font_description(layout, font(Font::Cell));
+        }
+        return;
+    }
+    if (stripe)
+        m_cells.addStripe(left, y, right - left, height);
     for (std::size_t i = 0; i < grid.columns.size() && i < cells.size(); ++i) {
         const auto& column = grid.columns[i];
         if (cells[i].empty())
             continue;
         const auto text =
             column.kind == ColumnKind::Number ? groupDigits(cells[i]) : oneLine(cells[i]);
-        PangoLayout* layout = nullptr;
-        if (bold) {
-            layout = column.layout.get();
-            pango_layout_set_font_description(layout, font(Font::CellBold));
+        const auto& cell = shapedCell(column, text);
+        if (cell.drawnByPango) {
+            flushCells();
+            setShade(Shade::Ink);
+            auto* layout = column.layout.get();
             pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
-        } else {
-            layout = shapedCell(column, text);
+            cairo_move_to(m_cr, column.x + grid.pad, top);
+            pango_cairo_show_layout(m_cr, layout);
+            continue;
         }
-        cairo_move_to(m_cr, column.x + grid.pad, baseline);
-        pango_cairo_show_layout(m_cr, layout);
-        if (bold)
-            pango_layout_set_font_description(layout, font(Font::Cell));
+        m_cells.addCell(m_cr, cell, column.x + grid.pad, top);
     }
 }
 
 void PdfCanvas::showPage()
 {
+    flushCells();
     cairo_show_page(m_cr);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PdfCellBatch.hpp"
 #include "ReportDocument.hpp"
 
 #include <cairo.h>
@@ -54,9 +55,10 @@ struct GridColumn
     ColumnKind kind = ColumnKind::Text;
     std::string title;
     LayoutHandle layout; // reused for every cell of the column: set up once, text swapped
-    // Cells repeat (models, dates, findings): a shaped layout per distinct text, up to a bound,
+    LayoutHandle header; // the column's title, laid out once for every page it heads
+    // Cells repeat (models, dates, findings): each distinct text shaped once, up to a bound,
     // spares pango shaping the same words a hundred thousand times.
-    std::shared_ptr<std::unordered_map<std::string, LayoutHandle>> shaped;
+    std::shared_ptr<std::unordered_map<std::string, ShapedCell>> shaped;
 };
 
 // A table's columns laid across the page.
@@ -100,10 +102,14 @@ public:
 
 private:
     void setShade(Shade shade);
+    void flushCells();
+    void configure(PangoLayout* layout, const std::string& text, Font font, double width,
+                   bool wrap);
     PangoLayout* prepare(const std::string& text, Font font, double width, bool wrap);
+    PangoLayout* lineLayout(const std::string& text, Font font, double width, Align align);
     const PangoFontDescription* font(Font font);
     LayoutHandle columnLayout(const GridColumn& column);
-    PangoLayout* shapedCell(const GridColumn& column, const std::string& text);
+    const ShapedCell& shapedCell(const GridColumn& column, const std::string& text);
 
     cairo_t* m_cr;
     double m_width;
@@ -111,6 +117,11 @@ private:
     LayoutHandle m_layout;
     std::vector<std::unique_ptr<PangoFontDescription, void (*)(PangoFontDescription*)>> m_fonts;
     double m_cellLineHeight = 0;
+    PdfCellBatch m_cells; // table cells not yet drawn
+    ShapedCell m_unique;  // a cell too rare to keep shaped
+    // Footers, table titles and their widths repeat on every page: each is laid out once.
+    std::unordered_map<std::string, LayoutHandle> m_lines;
+    std::unordered_map<std::string, double> m_widths;
 };
 
 } // namespace asicledger
