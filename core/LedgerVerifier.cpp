@@ -8,6 +8,7 @@
 #include "RowImages.hpp"
 #include "SchemaMigrator.hpp"
 #include "StoredSums.hpp"
+#include "UnlockTallyCheck.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -324,8 +325,11 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
                                  expectedHead->text(), expectedHead->seq, result.head.seq));
 
     checkGuards(db, failures);
+    const auto tally = UnlockTallyCheck::run(
+        db, failures.room(), [&](std::string message) { failures.add(std::move(message)); });
+    failures.addUnreported(tally.unreported);
     failures.addUnreported(state.compare(stored, failures.room()));
-    result.rowsChecked = stored.rowsRead();
+    result.rowsChecked = stored.rowsRead() + tally.rowsChecked;
     snapshot.commit();
     failures.finish();
     if (progress)

@@ -42,8 +42,11 @@ TableShape::Affinity affinityOf(std::string type)
 std::map<std::string, TableShape> TableShape::readAll(SQLite::Database& db)
 {
     std::map<std::string, TableShape> shapes;
+    // Every table but the journal itself and unlock_tally, which no write journals: triggers
+    // derive it from unit, and UnlockTallyCheck recounts it.
     SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                 "AND name <> 'journal' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                                 "AND name NOT IN ('journal', 'unlock_tally') "
+                                 "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
                                  "AND coalesce(sql, '') NOT LIKE 'CREATE VIRTUAL%' ORDER BY name");
     while (tables.executeStep()) {
         TableShape shape;

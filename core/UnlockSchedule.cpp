@@ -9,40 +9,31 @@
 namespace asicledger {
 namespace {
 
-// Two GROUP BYs. The inner one walks unit_schedule (schema/004) in index order over the
-// unlock-date range, reading no table row (EXPLAIN QUERY PLAN: "SEARCH unit USING COVERING INDEX
-// unit_schedule (unlock_date>? AND unlock_date<?)") and sorting nothing: its groups (day, then
-// site, then owner, as far as the grouping needs) are a prefix of the index. The outer one folds
-// those few thousand groups into months and names. The single GROUP BY (month, name) it replaces
-// read every unit's row, joined its site and sorted it into a temporary B-tree: 3-4x the work
-// over a million units.
+// Read from unlock_tally (schema/005): the held units already counted per unlock day, site and
+// owner, kept by triggers on every write to unit. Over a million units the range holds a few
+// thousand tally rows, where a count from the units themselves (even from a covering index) read
+// every unlocking unit: 94 ms against the 50 ms the schedule must take.
 std::string scheduleSql(UnlockGrouping grouping)
 {
     std::string_view groupColumn = "''";
-    std::string_view inner = "unlock_date";
     std::string_view join;
     switch (grouping) {
     case UnlockGrouping::Month:
         break;
     case UnlockGrouping::MonthAndSite:
         groupColumn = "s.name";
-        inner = "unlock_date, site_id";
-        join = " JOIN site s ON s.id = g.site_id";
+        join = " JOIN site s ON s.id = t.site_id";
         break;
     case UnlockGrouping::MonthAndOwner:
         groupColumn = "e.name";
-        inner = "unlock_date, site_id, legal_owner_id";
-        join = " JOIN entity e ON e.id = g.legal_owner_id";
+        join = " JOIN entity e ON e.id = t.legal_owner_id";
         break;
     }
-    return fmt::format("SELECT substr(g.unlock_date, 1, 7) AS month, {0} AS grp, sum(g.units), "
-                       "sum(g.customs), sum(g.vat) "
-                       "FROM (SELECT {1}, count(*) AS units, sum(customs_value_tiyn) AS customs, "
-                       "sum(vat_exempted_tiyn) AS vat "
-                       "FROM unit WHERE unlock_date BETWEEN ?1 AND ?2 AND status <> 'exported' "
-                       "AND released_on IS NULL GROUP BY {1}) g{2} "
+    return fmt::format("SELECT substr(t.unlock_date, 1, 7) AS month, {0} AS grp, sum(t.units), "
+                       "sum(t.customs_value_tiyn), sum(t.vat_exempted_tiyn) "
+                       "FROM unlock_tally t{1} WHERE t.unlock_date BETWEEN ?1 AND ?2 "
                        "GROUP BY month, grp ORDER BY month, grp",
-                       groupColumn, inner, join);
+                       groupColumn, join);
 }
 
 } // namespace

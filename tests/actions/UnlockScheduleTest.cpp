@@ -98,6 +98,26 @@ TEST_F(UnlockScheduleTest, CountsAndSumsPerMonthAndLegalOwner)
     expectRow(schedule[2], "2026-12", "Kazakh Hash LLP", 1, 1'000'000, 120'000);
 }
 
+// The schedule reads a tally kept by the schema's triggers: it follows every later change of the
+// unit's site, owner and status, not only the import.
+TEST_F(UnlockScheduleTest, FollowsAMoveAndASaleAfterTheUnlock)
+{
+    UnitActions actions(*ledger);
+    actions.move(finance, {"H"}, "Karagandy-2", day("2025-07-01"));
+    auto bySite = rows(UnlockGrouping::MonthAndSite);
+    ASSERT_EQ(bySite.size(), 4u);
+    expectRow(bySite[0], "2025-06", "Karagandy-2", 1, 5'000'000, 600'000);
+
+    actions.sell(finance, {"H"}, "Altyn Mining LLP", day("2025-08-01"));
+    const auto byOwner = rows(UnlockGrouping::MonthAndOwner);
+    expectRow(byOwner[0], "2025-06", "Altyn Mining LLP", 1, 5'000'000, 600'000);
+
+    actions.exportUnits(finance, {"H"}, day("2025-09-01"));
+    const auto byMonth = rows(UnlockGrouping::Month);
+    ASSERT_EQ(byMonth.size(), 2u);
+    expectRow(byMonth[0], "2026-12", "", 2, 3'000'000, 360'000);
+}
+
 TEST_F(UnlockScheduleTest, ReversedWindowIsRefused)
 {
     EXPECT_THROW(

@@ -78,14 +78,18 @@ class OpeningRaceUpgrade : public LedgerFixture
 
 TEST_F(OpeningRaceUpgrade, ProgramsOpeningAnOlderLedgerTogetherUpgradeItOnce)
 {
-    // The ledger as the release before inspections left it: schema 2, no inspection tables and
-    // none of 004's query indexes (with unit_event_by_site, which 004 replaces, back in place).
-    ledger->db().exec("DROP INDEX unit_schedule; DROP INDEX unit_event_by_site_unit; "
-                      "DROP INDEX unit_event_exports; "
-                      "CREATE INDEX unit_event_by_site ON unit_event(site_id, event_date) "
-                      "WHERE site_id IS NOT NULL; "
-                      "DROP TABLE inspection_sighting; DROP TABLE inspection; "
-                      "PRAGMA user_version = 2");
+    // The ledger as the release before inspections left it: schema 2, no inspection tables, none
+    // of 004's query indexes (with unit_event_by_site, which 004 replaces, back in place) and no
+    // unlock tally (005).
+    ledger->db().exec(
+        "DROP TRIGGER unlock_tally_unit_insert; DROP TRIGGER unlock_tally_unit_update; "
+        "DROP TRIGGER unlock_tally_unit_delete; DROP TABLE unlock_tally; "
+        "DROP INDEX unit_schedule; DROP INDEX unit_event_by_site_unit; "
+        "DROP INDEX unit_event_exports; "
+        "CREATE INDEX unit_event_by_site ON unit_event(site_id, event_date) "
+        "WHERE site_id IS NOT NULL; "
+        "DROP TABLE inspection_sighting; DROP TABLE inspection; "
+        "PRAGMA user_version = 2");
     ledger.reset();
     TemporaryFile old(".old.ledger");
     std::filesystem::copy_file(file.path(), old.path());
@@ -100,6 +104,9 @@ TEST_F(OpeningRaceUpgrade, ProgramsOpeningAnOlderLedgerTogetherUpgradeItOnce)
         LedgerInspection inspection(copy.path());
         EXPECT_EQ(inspection.count("PRAGMA user_version"), SchemaMigrator::latestVersion());
         EXPECT_EQ(inspection.count("SELECT count(*) FROM inspection"), 0);
+        EXPECT_EQ(inspection.count("SELECT coalesce(sum(units), 0) FROM unlock_tally"),
+                  inspection.count("SELECT count(*) FROM unit WHERE unlock_date IS NOT NULL AND "
+                                   "status <> 'exported' AND released_on IS NULL"));
         const auto verified = ChildProcess::run(asicledgerBinary(), {"verify"},
                                                 environmentFor(copy.path(), "auditor"));
         EXPECT_EQ(verified.exitCode, 0) << verified.out << verified.err;
