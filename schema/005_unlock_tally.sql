@@ -4,7 +4,8 @@
 -- an early exit) counted per unlock day, site and legal owner, with their customs value and
 -- exempted VAT, so the schedule reads a few thousand rows. Triggers on unit keep it exact on every
 -- write, whichever path makes it; the program never writes it itself. It is derived state:
--- `verify` recounts it from the unit table and names a day that differs.
+-- `verify` recounts it from the unit table and names a day that differs; 004's unit_schedule
+-- index now serves that recount (one pass in index order, no sort).
 CREATE TABLE unlock_tally (
     unlock_date        TEXT NOT NULL,
     site_id            INTEGER NOT NULL,
