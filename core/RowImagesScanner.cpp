@@ -1,6 +1,7 @@
 #include "RowImagesScanner.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <limits>
 
@@ -10,10 +11,13 @@ namespace {
 // Deeper than any image ChangeSet writes by far; keeps hostile text from exhausting the stack.
 constexpr int kDeepestNesting = 256;
 
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
+// Characters a string holds as they are: not its end, not an escape, not a control character.
+constexpr auto kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 256; ++c)
+        plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return plain;
+}();
 
 bool isDigit(char c)
 {
@@ -60,27 +64,10 @@ void RowImagesScanner::fail(std::string what) const
     throw SyntaxError{m_at, std::move(what)};
 }
 
-void RowImagesScanner::skipBlanks()
+void RowImagesScanner::expected(char c) const
 {
-    while (m_at < m_text.size() && isBlank(m_text[m_at]))
-        ++m_at;
-}
-
-bool RowImagesScanner::consume(char c)
-{
-    skipBlanks();
-    if (m_at < m_text.size() && m_text[m_at] == c) {
-        ++m_at;
-        return true;
-    }
-    return false;
-}
-
-void RowImagesScanner::expect(char c)
-{
-    if (!consume(c))
-        fail(m_at < m_text.size() ? fmt::format("expected '{}'", c)
-                                  : fmt::format("the text ends where '{}' should be", c));
+    fail(m_at < m_text.size() ? fmt::format("expected '{}'", c)
+                              : fmt::format("the text ends where '{}' should be", c));
 }
 
 void RowImagesScanner::run()
@@ -116,16 +103,14 @@ std::string_view RowImagesScanner::readString(Arena& arena)
 {
     expect('"');
     const auto start = m_at;
-    while (m_at < m_text.size()) {
-        const char c = m_text[m_at];
-        if (c == '"')
-            return m_text.substr(start, m_at++ - start);
-        if (c == '\\')
-            break;
-        if (static_cast<unsigned char>(c) < 0x20)
-            fail("a control character inside a string");
+    const auto size = m_text.size();
+    const auto* const text = m_text.data();
+    while (m_at < size && kPlain[static_cast<unsigned char>(text[m_at])])
         ++m_at;
-    }
+    if (m_at < size && text[m_at] == '"')
+        return m_text.substr(start, m_at++ - start);
+    if (m_at < size && text[m_at] != '\\')
+        fail("a control character inside a string");
     // Escapes: from here on, characters are copied.
     auto& out = arena.next();
     out.assign(m_text.substr(start, m_at - start));

@@ -47,9 +47,32 @@ private:
     };
 
     [[noreturn]] void fail(std::string what) const;
-    void skipBlanks();
-    bool consume(char c);
-    void expect(char c);
+    // The few calls made for every token, inline: ChangeSet writes no blanks inside an image.
+    void skipBlanks()
+    {
+        while (m_at < m_text.size() && isBlank(m_text[m_at]))
+            ++m_at;
+    }
+    bool consume(char c)
+    {
+        if (m_at < m_text.size() && m_text[m_at] == c) {
+            ++m_at;
+            return true;
+        }
+        skipBlanks();
+        if (m_at < m_text.size() && m_text[m_at] == c) {
+            ++m_at;
+            return true;
+        }
+        return false;
+    }
+    void expect(char c)
+    {
+        if (!consume(c))
+            expected(c);
+    }
+    [[noreturn]] void expected(char c) const;
+    static bool isBlank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
     std::string_view readString(Arena& arena);
     ImageValue readValue(Arena& arena);
     ImageValue readNumber();
