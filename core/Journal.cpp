@@ -121,6 +121,31 @@ JournalHead Journal::head() const
     return {query.getColumn(0).getInt64(), query.getColumn(1).getString()};
 }
 
+void Journal::forEachEntry(const OnEntry& onEntry, const std::string& where,
+                           const std::vector<std::string>& args) const
+{
+    SQLite::Statement query(m_db, "SELECT seq, recorded_at, user_name, action, summary, reason, "
+                                  "changes, prev_hash, hash FROM journal " +
+                                      (where.empty() ? std::string() : "WHERE " + where) +
+                                      " ORDER BY seq");
+    for (std::size_t i = 0; i < args.size(); ++i)
+        query.bind(static_cast<int>(i + 1), args[i]);
+    JournalEntry entry; // its strings reused from entry to entry
+    while (query.executeStep()) {
+        entry.seq = query.getColumn(0).getInt64();
+        entry.recordedAt = query.getColumn(1).getText();
+        entry.userName = query.getColumn(2).getText();
+        entry.action = query.getColumn(3).getText();
+        entry.summary = query.getColumn(4).getText();
+        entry.reason = query.getColumn(5).getText();
+        entry.prevHash = query.getColumn(7).getText();
+        entry.hash = query.getColumn(8).getText();
+        const auto changes = query.getColumn(6);
+        onEntry(entry,
+                std::string_view(changes.getText(), static_cast<std::size_t>(changes.getBytes())));
+    }
+}
+
 void Journal::append(JournalEntry& entry)
 {
     const auto last = head();

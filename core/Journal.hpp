@@ -2,8 +2,10 @@
 
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace asicledger {
 
@@ -45,6 +47,12 @@ public:
     static std::string sha256Hex(std::string_view bytes);
 
     JournalHead head() const;
+    // Every entry in sequence order, or those `where` selects (an SQL condition on the journal's
+    // columns, its ?s bound to `args`). The row images stay where SQLite holds them and come
+    // apart, valid during the call: an import's entry can be large (entry.changes stays empty).
+    using OnEntry = std::function<void(const JournalEntry& entry, std::string_view changes)>;
+    void forEachEntry(const OnEntry& onEntry, const std::string& where = {},
+                      const std::vector<std::string>& args = {}) const;
     // Fills in seq, prevHash and hash, and stores the entry. Call inside the change's transaction.
     void append(JournalEntry& entry);
 

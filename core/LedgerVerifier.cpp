@@ -161,27 +161,6 @@ private:
     std::thread& m_thread;
 };
 
-// All but the row images, read apart with changesOf.
-JournalEntry readEntry(SQLite::Statement& query)
-{
-    JournalEntry entry;
-    entry.seq = query.getColumn(0).getInt64();
-    entry.recordedAt = query.getColumn(1).getString();
-    entry.userName = query.getColumn(2).getString();
-    entry.action = query.getColumn(3).getString();
-    entry.summary = query.getColumn(4).getString();
-    entry.reason = query.getColumn(5).getString();
-    entry.prevHash = query.getColumn(7).getString();
-    entry.hash = query.getColumn(8).getString();
-    return entry;
-}
-
-std::string_view changesOf(SQLite::Statement& query)
-{
-    const auto column = query.getColumn(6);
-    return {column.getText(), static_cast<std::size_t>(column.getBytes())};
-}
-
 } // namespace
 
 JournalHead LedgerVerifier::parseHead(const std::string& text)
@@ -295,21 +274,19 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
         }
     };
 
-    SQLite::Statement journal(db, "SELECT seq, recorded_at, user_name, action, summary, reason, "
-                                  "changes, prev_hash, hash FROM journal ORDER BY seq");
     bool tablesLeft = true;
-    while (!queue.abandoned()) {
-        if (tablesLeft && !queue.hasRoom()) {
+    Journal(db).forEachEntry([&](const JournalEntry& read, std::string_view changes) {
+        while (tablesLeft && !queue.hasRoom()) {
             tablesLeft = stored.read(kRowsPerTurn);
-        } else if (journal.executeStep()) {
-            auto entry = readEntry(journal);
-            entry.changes = changesOf(journal);
-            queue.push(std::move(entry));
-        } else {
-            break;
+            tick();
         }
+        if (queue.abandoned())
+            std::rethrow_exception(checkerError); // the checker failed: stop reading
+        auto entry = read;
+        entry.changes = changes;
+        queue.push(std::move(entry));
         tick();
-    }
+    });
     queue.close();
     while (tablesLeft && !queue.abandoned()) {
         tablesLeft = stored.read(kRowsPerTurn);

@@ -294,18 +294,8 @@ void ReplayedState::replayByRow()
             table.rows.reserve(static_cast<std::size_t>(table.shape->storedRows()) + 16);
     }
     m_muted = true;
-    SQLite::Statement journal(m_db, "SELECT seq, recorded_at, user_name, action, changes FROM "
-                                    "journal ORDER BY seq");
-    while (journal.executeStep()) {
-        JournalEntry entry;
-        entry.seq = journal.getColumn(0).getInt64();
-        entry.recordedAt = journal.getColumn(1).getString();
-        entry.userName = journal.getColumn(2).getString();
-        entry.action = journal.getColumn(3).getString();
-        const auto changes = journal.getColumn(4);
-        apply(entry,
-              std::string_view(changes.getText(), static_cast<std::size_t>(changes.getBytes())));
-    }
+    Journal(m_db).forEachEntry(
+        [&](const JournalEntry& entry, std::string_view changes) { apply(entry, changes); });
     m_muted = false;
 }
 

@@ -2,7 +2,6 @@
 
 #include "RowImages.hpp"
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <set>
 
@@ -38,55 +37,44 @@ void RowHistory::readEntries(const std::string& condition, const std::vector<std
     std::string where;
     for (std::size_t i = 0; i < args.size(); ++i)
         where += (i ? " OR " : "") + condition;
-    SQLite::Statement query(m_db, "SELECT seq, recorded_at, user_name, action, changes FROM "
-                                  "journal WHERE " +
-                                      where + " ORDER BY seq");
-    for (std::size_t i = 0; i < args.size(); ++i)
-        query.bind(static_cast<int>(i + 1), args[i]);
-    while (query.executeStep()) {
-        JournalEntry entry;
-        entry.seq = query.getColumn(0).getInt64();
-        entry.recordedAt = query.getColumn(1).getString();
-        entry.userName = query.getColumn(2).getString();
-        entry.action = query.getColumn(3).getString();
-        const auto changes = query.getColumn(4);
-        const std::string_view text(changes.getText(),
-                                    static_cast<std::size_t>(changes.getBytes()));
-        RowImages::forEach(
-            text,
-            [&](const RowImage& image) {
-                const auto found = m_rows.find({std::string(image.table), image.id});
-                if (found == m_rows.end())
-                    return;
-                const auto& shape = m_tables.at(found->first.first);
-                auto& row = found->second;
-                if (image.op == "insert") {
-                    row.values = shape.insertedRow(image);
-                    row.inserted = true;
-                } else if (image.op == "update" && row.inserted) {
-                    for (std::size_t i = 0; i < image.columns.size(); ++i) {
-                        const auto& name = image.columns[i];
-                        const auto index = shape.columnIndex(name);
-                        if (index == std::string::npos)
-                            continue;
-                        const auto before = shape.expectedValue(index, image.before[i]);
-                        if (before != row.values[index] && row.beforeProblem.empty())
-                            row.beforeProblem = fmt::format(
-                                "{}: it found {} with {} = {}, but the journal had left it at {} "
-                                "— the row was changed behind the application's back before "
-                                "that entry",
-                                RowImages::describe(entry),
-                                shape.label(found->first.second, row.values), name,
-                                TableShape::shown(before), TableShape::shown(row.values[index]));
-                        row.values[index] = shape.expectedValue(index, image.after[i]);
-                    }
-                } else {
-                    return;
-                }
-                row.lastWriter = RowImages::describe(entry);
-            },
-            [](const std::string&) {}); // reported on the first reading
+    Journal(m_db).forEachEntry(
+        [&](const JournalEntry& entry, std::string_view changes) {
+            RowImages::forEach(
+                changes, [&](const RowImage& image) { rebuild(entry, image); },
+                [](const std::string&) {}); // reported on the first reading
+        },
+        where, args);
+}
+
+void RowHistory::rebuild(const JournalEntry& entry, const RowImage& image)
+{
+    const auto found = m_rows.find({std::string(image.table), image.id});
+    if (found == m_rows.end())
+        return;
+    const auto& shape = m_tables.at(found->first.first);
+    auto& row = found->second;
+    if (image.op == "insert") {
+        row.values = shape.insertedRow(image);
+        row.inserted = true;
+    } else if (image.op == "update" && row.inserted) {
+        for (std::size_t i = 0; i < image.columns.size(); ++i) {
+            const auto& name = image.columns[i];
+            const auto index = shape.columnIndex(name);
+            if (index == std::string::npos)
+                continue;
+            const auto before = shape.expectedValue(index, image.before[i]);
+            if (before != row.values[index] && row.beforeProblem.empty())
+                row.beforeProblem = fmt::format(
+                    "{}: it found {} with {} = {}, but the journal had left it at {} — the row "
+                    "was changed behind the application's back before that entry",
+                    RowImages::describe(entry), shape.label(found->first.second, row.values), name,
+                    TableShape::shown(before), TableShape::shown(row.values[index]));
+            row.values[index] = shape.expectedValue(index, image.after[i]);
+        }
+    } else {
+        return;
     }
+    row.lastWriter = RowImages::describe(entry);
 }
 
 } // namespace asicledger

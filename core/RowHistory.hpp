@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChangeSet.hpp"
+#include "RowImages.hpp"
 #include "TableShape.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -41,6 +42,8 @@ public:
 private:
     using Key = std::pair<std::string, std::int64_t>;
     void readEntries(const std::string& where, const std::vector<std::string>& args);
+    // Applies one image of an entry read to the row it writes, if it is one of ours.
+    void rebuild(const JournalEntry& entry, const RowImage& image);
 
     SQLite::Database& m_db;
     const std::map<std::string, TableShape>& m_tables;
