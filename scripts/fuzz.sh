@@ -85,6 +85,12 @@ mkdir -p "$FUZZ_BUILD/crashes" "$FUZZ_BUILD/logs"
 crashed=()
 summary=()
 for target in "${targets[@]}"; do
+    # fuzz/CMakeLists.txt builds the targets in the fuzz/ subdirectory of the build tree.
+    fuzzer="$FUZZ_BUILD/fuzz/fuzz_$target"
+    if [[ ! -x "$fuzzer" ]]; then
+        echo "scripts/fuzz.sh: the build left no $fuzzer; see the build output above" >&2
+        exit 1
+    fi
     corpus="$FUZZ_BUILD/corpus/$target"
     log="$FUZZ_BUILD/logs/$target.log"
     seed_corpus "$target" "$corpus"
@@ -92,7 +98,7 @@ for target in "${targets[@]}"; do
     start=$(date +%s)
     status=0
     # Inputs up to 16 KiB: every code path of a row or a cell fits, and runs stay fast.
-    "$FUZZ_BUILD/fuzz_$target" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+    "$fuzzer" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$FUZZ_BUILD/crashes/$target-" "$corpus" >"$log" 2>&1 || status=$?
     elapsed=$(($(date +%s) - start))
