@@ -222,8 +222,9 @@ TEST_F(ConcurrencyTest, TwoWritersAReaderAndTheGuiNeverSeeBusyAndLoseNothing)
             "SELECT count(*) FROM unit_event WHERE kind = 'note' AND detail = '{}'", text));
     };
     for (const auto& shipment : imports) {
-        if (!shipment.note.empty())
+        if (!shipment.note.empty()) {
             EXPECT_EQ(noted(shipment.note), 1) << shipment.note;
+        }
     }
     for (const auto& note : notes)
         EXPECT_EQ(noted(note), 1) << note;
