@@ -7,6 +7,7 @@
 #include "ReplayedState.hpp"
 #include "RowImages.hpp"
 #include "SchemaMigrator.hpp"
+#include "ScopedPragma.hpp"
 #include "StoredSums.hpp"
 #include "UnlockTallyCheck.hpp"
 
@@ -161,33 +162,6 @@ private:
     std::thread& m_thread;
 };
 
-// Verify reads the whole file once. Mapped into memory, SQLite reads its pages where the kernel
-// keeps them instead of having each copied out by a system call (at a million units, a tenth of
-// the reading thread's time). The connection's setting is restored afterwards.
-class MappedReads
-{
-public:
-    explicit MappedReads(SQLite::Database& db)
-        : m_db(db), m_previous(db.execAndGet("PRAGMA mmap_size").getInt64())
-    {
-        m_db.exec("PRAGMA mmap_size = 2147418112"); // SQLite's own ceiling where it is lower
-    }
-    ~MappedReads()
-    {
-        try {
-            m_db.exec(fmt::format("PRAGMA mmap_size = {}", m_previous));
-        } catch (const SQLite::Exception&) {
-            // The connection keeps the larger map; nothing else depends on it.
-        }
-    }
-    MappedReads(const MappedReads&) = delete;
-    MappedReads& operator=(const MappedReads&) = delete;
-
-private:
-    SQLite::Database& m_db;
-    std::int64_t m_previous;
-};
-
 } // namespace
 
 JournalHead LedgerVerifier::parseHead(const std::string& text)
@@ -223,7 +197,10 @@ VerificationResult LedgerVerifier::verify(const std::optional<JournalHead>& expe
     result.head = {0, Journal::genesisHash()};
     FailureList failures(result);
     auto& db = m_ledger.db();
-    const MappedReads mapped(db);
+    // Verify reads the whole file once. Mapped into memory, SQLite reads its pages where the
+    // kernel keeps them instead of having each copied out by a system call (at a million units, a
+    // tenth of the reading thread's time). SQLite caps the size where its own ceiling is lower.
+    const ScopedPragma mapped(db, "mmap_size", 2147418112);
     // One read transaction: every pass sees the same snapshot while others keep writing.
     SQLite::Transaction snapshot(db);
 

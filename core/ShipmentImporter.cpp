@@ -8,6 +8,7 @@
 #include "ImportDeclarations.hpp"
 #include "ImportRowReader.hpp"
 #include "Ledger.hpp"
+#include "ScopedPragma.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
@@ -73,32 +74,14 @@ UnitTerms termsOf(const ImportedUnit& unit, const ImportDeclaration& declaration
 // Statement journals in memory too: a unit's INSERT fires the unlock tally's trigger (schema 005),
 // so SQLite journals every page each row's statement touches, and past 64 KiB it writes them to
 // a temporary file: 100,000 rows into a million-unit ledger spent 3 s more, most of it in write().
-class ImportCache
+struct ImportCache
 {
-public:
     explicit ImportCache(SQLite::Database& db)
-        : m_db(db), m_previous(db.execAndGet("PRAGMA cache_size").getInt64()),
-          m_previousTempStore(db.execAndGet("PRAGMA temp_store").getInt64())
-    {
-        m_db.exec("PRAGMA cache_size = -262144"); // KiB: 256 MB at most
-        m_db.exec("PRAGMA temp_store = MEMORY");
-    }
-    ~ImportCache()
-    {
-        try {
-            m_db.exec(fmt::format("PRAGMA cache_size = {}", m_previous));
-            m_db.exec(fmt::format("PRAGMA temp_store = {}", m_previousTempStore));
-        } catch (const SQLite::Exception&) {
-            // Only the memory the cache may use: never a reason to fail an import.
-        }
-    }
-    ImportCache(const ImportCache&) = delete;
-    ImportCache& operator=(const ImportCache&) = delete;
-
-private:
-    SQLite::Database& m_db;
-    std::int64_t m_previous;
-    std::int64_t m_previousTempStore;
+        : pages(db, "cache_size", -262144),      // KiB: 256 MB at most
+          statementJournals(db, "temp_store", 2) // MEMORY
+    {}
+    ScopedPragma pages;
+    ScopedPragma statementJournals;
 };
 
 // One import from the first byte to the last row written. Validation and writing share the
