@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <array>
 #include <fmt/format.h>
+#include <optional>
 #include <tuple>
 
 namespace asicledger {
@@ -62,11 +63,14 @@ std::string counted(const TallyRow& row)
 UnlockTallyCheck::Outcome UnlockTallyCheck::run(SQLite::Database& db, std::size_t room,
                                                 const Report& report)
 {
+    // A difference is described (names looked up) only while there is room to report it;
+    // beyond that it is only counted.
     std::int64_t found = 0;
-    const auto add = [&](std::string message) {
+    const auto differs = [&](const auto& describe) {
         if (static_cast<std::size_t>(found++) < room)
-            report(std::move(message));
+            report(describe());
     };
+    const auto add = [&](std::string message) { differs([&] { return std::move(message); }); };
     SQLite::Statement trigger(db, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND "
                                   "name = ?");
     for (const auto* name : kTriggers) {
@@ -90,31 +94,43 @@ UnlockTallyCheck::Outcome UnlockTallyCheck::run(SQLite::Database& db, std::size_
     SQLite::Statement tally(db, "SELECT unlock_date, site_id, legal_owner_id, units, "
                                 "customs_value_tiyn, vat_exempted_tiyn FROM unlock_tally "
                                 "ORDER BY unlock_date, site_id, legal_owner_id");
+    // One pass over both, in the same order, each row read once.
     std::int64_t checked = 0;
-    bool unitsLeft = units.executeStep(), tallyLeft = tally.executeStep();
-    while (unitsLeft || tallyLeft) {
-        const auto fromUnits = unitsLeft ? TallyRow::read(units) : TallyRow{};
-        const auto fromTally = tallyLeft ? TallyRow::read(tally) : TallyRow{};
-        if (unitsLeft && (!tallyLeft || fromUnits.key() < fromTally.key())) {
-            add(fmt::format("the unlock tally has no row for {}, where the units count {}: a "
-                            "tally row was deleted behind the program's back",
-                            placeOf(db, fromUnits), counted(fromUnits)));
-            unitsLeft = units.executeStep();
-        } else if (tallyLeft && (!unitsLeft || fromTally.key() < fromUnits.key())) {
-            add(fmt::format("the unlock tally counts {} for {}, where no held unit unlocks: a "
-                            "tally row was inserted or changed behind the program's back",
-                            counted(fromTally), placeOf(db, fromTally)));
+    std::optional<TallyRow> fromUnits, fromTally;
+    const auto next = [](SQLite::Statement& query, std::optional<TallyRow>& row) {
+        row = query.executeStep() ? std::optional(TallyRow::read(query)) : std::nullopt;
+    };
+    next(units, fromUnits);
+    next(tally, fromTally);
+    while (fromUnits || fromTally) {
+        if (fromUnits && (!fromTally || fromUnits->key() < fromTally->key())) {
+            differs([&] {
+                return fmt::format("the unlock tally has no row for {}, where the units count {}: "
+                                   "a tally row was deleted behind the program's back",
+                                   placeOf(db, *fromUnits), counted(*fromUnits));
+            });
+            next(units, fromUnits);
+        } else if (fromTally && (!fromUnits || fromTally->key() < fromUnits->key())) {
+            differs([&] {
+                return fmt::format("the unlock tally counts {} for {}, where no held unit "
+                                   "unlocks: a tally row was inserted or changed behind the "
+                                   "program's back",
+                                   counted(*fromTally), placeOf(db, *fromTally));
+            });
             ++checked;
-            tallyLeft = tally.executeStep();
+            next(tally, fromTally);
         } else {
-            if (std::tie(fromUnits.units, fromUnits.customs, fromUnits.vat) !=
-                std::tie(fromTally.units, fromTally.customs, fromTally.vat))
-                add(fmt::format("the unlock tally for {} says {}, the units say {}: the tally "
-                                "was edited behind the program's back",
-                                placeOf(db, fromTally), counted(fromTally), counted(fromUnits)));
+            if (std::tie(fromUnits->units, fromUnits->customs, fromUnits->vat) !=
+                std::tie(fromTally->units, fromTally->customs, fromTally->vat))
+                differs([&] {
+                    return fmt::format("the unlock tally for {} says {}, the units say {}: the "
+                                       "tally was edited behind the program's back",
+                                       placeOf(db, *fromTally), counted(*fromTally),
+                                       counted(*fromUnits));
+                });
             ++checked;
-            unitsLeft = units.executeStep();
-            tallyLeft = tally.executeStep();
+            next(units, fromUnits);
+            next(tally, fromTally);
         }
     }
     const auto reported = static_cast<std::int64_t>(room);
