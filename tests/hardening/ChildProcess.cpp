@@ -158,6 +158,18 @@ std::filesystem::path asicledgerBinary()
     return ASICLEDGER_CLI_BINARY;
 }
 
+std::map<std::string, std::string> cliEnvironment(const std::filesystem::path& ledger,
+                                                  const std::string& user)
+{
+    return {{"ASICLEDGER_DB", ledger.string()},
+            {"ASICLEDGER_USER", user},
+            {"ASICLEDGER_PASSWORD", user + "-password"},
+            {"ASICLEDGER_TODAY", "2026-11-23"},
+            {"TZ", "UTC"},
+            {"LC_ALL", "C.UTF-8"},
+            {"HOME", std::filesystem::temp_directory_path().string()}};
+}
+
 bool walWriteLockHeld(const std::filesystem::path& ledger)
 {
     return shmByteLocked(ledger, 120);

@@ -61,6 +61,11 @@ private:
 // checks against another build, e.g. an older one for a before-and-after comparison).
 std::filesystem::path asicledgerBinary();
 
+// What the binary runs with in these tests, and nothing inherited: `ledger`, `user` signed in with
+// the fixtures' password (USER-password), the fixtures' "today", UTC and a UTF-8 locale.
+std::map<std::string, std::string> cliEnvironment(const std::filesystem::path& ledger,
+                                                  const std::string& user);
+
 // True while some process holds the SQLite WAL write lock of `ledger` (byte 120 of its -shm file,
 // taken by BEGIN IMMEDIATE and held until commit or rollback). Asked with F_GETLK, so the test
 // never takes the lock itself and never slows the process it watches.

@@ -8,20 +8,13 @@
 namespace asicledger::testing {
 
 CommandTally::CommandTally(std::string name, std::filesystem::path ledger)
-    : m_name(std::move(name)), m_environment{
-                                   {"ASICLEDGER_DB", ledger.string()},
-                                   {"ASICLEDGER_TODAY", "2026-11-23"},
-                                   {"TZ", "UTC"},
-                                   {"LC_ALL", "C.UTF-8"},
-                                   {"HOME", std::filesystem::temp_directory_path().string()}}
+    : m_name(std::move(name)), m_ledger(std::move(ledger))
 {}
 
 bool CommandTally::run(const std::string& user, const std::vector<std::string>& arguments)
 {
-    auto environment = m_environment;
-    environment["ASICLEDGER_USER"] = user;
-    environment["ASICLEDGER_PASSWORD"] = user + "-password";
-    const auto result = ChildProcess::run(asicledgerBinary(), arguments, environment);
+    const auto result =
+        ChildProcess::run(asicledgerBinary(), arguments, cliEnvironment(m_ledger, user));
     ++m_runs;
     m_longest = std::max(m_longest, std::chrono::duration<double>(result.elapsed).count());
     if (result.exitCode == 0)

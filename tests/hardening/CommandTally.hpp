@@ -31,7 +31,7 @@ public:
 
 private:
     std::string m_name;
-    std::map<std::string, std::string> m_environment;
+    std::filesystem::path m_ledger;
     int m_runs = 0;
     int m_busy = 0;
     double m_longest = 0;

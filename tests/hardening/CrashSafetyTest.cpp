@@ -52,13 +52,7 @@ protected:
 
     std::map<std::string, std::string> environment(const std::string& user) const
     {
-        return {{"ASICLEDGER_DB", file.path().string()},
-                {"ASICLEDGER_USER", user},
-                {"ASICLEDGER_PASSWORD", user + "-password"},
-                {"ASICLEDGER_TODAY", "2026-11-23"},
-                {"TZ", "UTC"},
-                {"LC_ALL", "C.UTF-8"},
-                {"HOME", std::filesystem::temp_directory_path().string()}};
+        return cliEnvironment(file.path(), user);
     }
 
     std::unique_ptr<ChildProcess> startImport()

@@ -17,18 +17,6 @@ namespace {
 constexpr int kRounds = 4;
 constexpr int kPrograms = 6;
 
-std::map<std::string, std::string> environmentFor(const std::filesystem::path& ledger,
-                                                  const std::string& user)
-{
-    return {{"ASICLEDGER_DB", ledger.string()},
-            {"ASICLEDGER_USER", user},
-            {"ASICLEDGER_PASSWORD", user + "-password"},
-            {"ASICLEDGER_TODAY", "2026-11-23"},
-            {"TZ", "UTC"},
-            {"LC_ALL", "C.UTF-8"},
-            {"HOME", std::filesystem::temp_directory_path().string()}};
-}
-
 // Starts `kPrograms` runs of the same command at once and waits for all of them.
 std::vector<ProcessResult> together(const std::vector<std::string>& arguments,
                                     const std::map<std::string, std::string>& environment)
@@ -49,7 +37,7 @@ TEST(OpeningRace, InitsOnOneNewFileSetItUpOnceAndRefuseTheOthersInWords)
     for (int round = 1; round <= kRounds; ++round) {
         TemporaryFile file;
         const auto results =
-            together({"init", "--admin", "admin"}, environmentFor(file.path(), "admin"));
+            together({"init", "--admin", "admin"}, cliEnvironment(file.path(), "admin"));
         int created = 0;
         for (const auto& result : results) {
             if (result.exitCode == 0) {
@@ -66,7 +54,7 @@ TEST(OpeningRace, InitsOnOneNewFileSetItUpOnceAndRefuseTheOthersInWords)
         EXPECT_EQ(inspection.count("SELECT count(*) FROM app_user"), 1);
         EXPECT_EQ(inspection.count("SELECT count(*) FROM journal"), 1);
         const auto verified =
-            ChildProcess::run(asicledgerBinary(), {"verify"}, environmentFor(file.path(), "admin"));
+            ChildProcess::run(asicledgerBinary(), {"verify"}, cliEnvironment(file.path(), "admin"));
         EXPECT_EQ(verified.exitCode, 0) << verified.out << verified.err;
     }
     std::cout << fmt::format("{} rounds of {} simultaneous inits: {} refused in words\n", kRounds,
@@ -96,7 +84,7 @@ TEST_F(OpeningRaceUpgrade, ProgramsOpeningAnOlderLedgerTogetherUpgradeItOnce)
     for (int round = 1; round <= kRounds; ++round) {
         TemporaryFile copy;
         std::filesystem::copy_file(old.path(), copy.path());
-        const auto results = together({"journal", "head"}, environmentFor(copy.path(), "auditor"));
+        const auto results = together({"journal", "head"}, cliEnvironment(copy.path(), "auditor"));
         for (const auto& result : results) {
             EXPECT_EQ(result.exitCode, 0) << "round " << round << ": " << result.err;
             EXPECT_EQ(result.out, results.front().out);
@@ -108,7 +96,7 @@ TEST_F(OpeningRaceUpgrade, ProgramsOpeningAnOlderLedgerTogetherUpgradeItOnce)
                   inspection.count("SELECT count(*) FROM unit WHERE unlock_date IS NOT NULL AND "
                                    "status <> 'exported' AND released_on IS NULL"));
         const auto verified = ChildProcess::run(asicledgerBinary(), {"verify"},
-                                                environmentFor(copy.path(), "auditor"));
+                                                cliEnvironment(copy.path(), "auditor"));
         EXPECT_EQ(verified.exitCode, 0) << verified.out << verified.err;
     }
 }
